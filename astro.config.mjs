@@ -1,0 +1,34 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import svelte from '@astrojs/svelte';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { unified } from '@astrojs/markdown-remark';
+
+/** The one setting for hosting under a sub-path: SITE_BASE=/course/rnn/ npm run build */
+const base = process.env.SITE_BASE ?? '/';
+
+export default defineConfig({
+  base,
+  trailingSlash: 'always',
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { trust: false, strict: 'ignore' }]],
+    }),
+  },
+  integrations: [
+    starlight({
+      title: 'Unrolled',
+      description: 'An interactive course on recurrent neural networks.',
+      customCss: ['katex/dist/katex.min.css', './src/styles/unrolled.css'],
+      sidebar: [
+        { label: 'Start here', items: [{ slug: 'index' }] },
+        { label: 'Chapters', items: [{ slug: 'parameters' }] },
+        { label: 'For instructors', items: [{ slug: 'authoring' }] },
+      ],
+    }),
+    svelte(),
+  ],
+});
