@@ -1,0 +1,75 @@
+/**
+ * Browser tests: Playwright against the built site, in the system Chromium (nothing is downloaded).
+ *
+ * Two projects run every spec:
+ *   - root:    dist/     served at http://127.0.0.1:4330/
+ *   - subpath: dist-sub/ (SITE_BASE=/course/rnn/) served at http://127.0.0.1:4331/course/rnn/
+ * Specs navigate with relative paths and no leading slash (`page.goto('parameters/')`), so the
+ * same test checks both. `npm run test:e2e` builds both folders first.
+ *
+ * Chromium comes from CHROME_PATH, else /usr/bin/chromium. When neither exists the config throws,
+ * so the run fails with the install hint instead of skipping.
+ */
+import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/find-chromium.mjs';
+
+const chromiumPath = findChromium();
+
+/** Ports for the two static servers; E2E_PORT moves both (root on it, subpath on the next). */
+const rootPort = Number(process.env.E2E_PORT ?? 4330);
+const subPort = rootPort + 1;
+const subBase = '/course/rnn/';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 800 },
+    serviceWorkers: 'block',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'root', use: { baseURL: `http://127.0.0.1:${rootPort}/` } },
+    { name: 'subpath', use: { baseURL: `http://127.0.0.1:${subPort}${subBase}` } },
+  ],
+  webServer: [
+    {
+      command: `node scripts/serve.mjs dist ${rootPort} /`,
+      url: `http://127.0.0.1:${rootPort}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 30_000,
+    },
+    {
+      command: `node scripts/serve.mjs dist-sub ${subPort} ${subBase}`,
+      url: `http://127.0.0.1:${subPort}${subBase}`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 30_000,
+    },
+  ],
+});
