@@ -7,11 +7,12 @@
  *   θ ← θ − (η / (1 − β₁ᵗ)) · m / (√v̂ / √(1 − β₂ᵗ) + ε)
  *
  * The bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ are applied as torch does: ε is added after dividing √v̂ by √(1 − β₂ᵗ).
+ * Unlike torch, a NaN or infinite gradient throws before anything changes (see assertFiniteGrads).
  * The moments live in an explicit AdamState (numbers and typed arrays), one slot per parameter by position.
  */
 import { allocate, dtypeOf, type FloatArray } from '../tensor.ts';
 import type { Parameter } from '../nn/parameter.ts';
-import { assertStateMatches } from './sgd.ts';
+import { assertFiniteGrads, assertStateMatches } from './sgd.ts';
 
 /** Adam/AdamW hyper-parameters; defaults are torch's (AdamW's weightDecay default is 1e-2). */
 export interface AdamOptions {
@@ -57,6 +58,7 @@ function update(parameters: readonly Parameter[], state: AdamState, options: Ada
   assertStateMatches(parameters, state.expAvg, 'expAvg');
   assertStateMatches(parameters, state.expAvgSq, 'expAvgSq');
   assertStateMatches(parameters, state.maxExpAvgSq, 'maxExpAvgSq');
+  assertFiniteGrads(parameters);
   const t = state.step + 1;
   const biasCorrection1 = 1 - beta1 ** t;
   const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
@@ -82,12 +84,12 @@ function update(parameters: readonly Parameter[], state: AdamState, options: Ada
   state.step = t;
 }
 
-/** One Adam step (L2 weight decay added to the gradient), updating values in place, as torch.optim.Adam. */
+/** One Adam step (L2 weight decay added to the gradient), updating values in place, as torch.optim.Adam; non-finite grads throw. */
 export function adamStep(parameters: readonly Parameter[], state: AdamState, options: AdamOptions = {}): void {
   update(parameters, state, options, false);
 }
 
-/** One AdamW step (decoupled weight decay θ ← θ(1 − ηλ) before the Adam update), as torch.optim.AdamW. */
+/** One AdamW step (decoupled weight decay θ ← θ(1 − ηλ) before the Adam update), as torch.optim.AdamW; non-finite grads throw. */
 export function adamwStep(parameters: readonly Parameter[], state: AdamState, options: AdamOptions = {}): void {
   update(parameters, state, options, true);
 }

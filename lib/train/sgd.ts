@@ -7,6 +7,7 @@
  *   g ← g + μ b  (nesterov)   or   g ← b
  *   θ ← θ − η g                                   (learning rate η)
  *
+ * Unlike torch, a NaN or infinite gradient throws before anything changes, so it is reported, not trained on.
  * The momentum buffers live in an explicit SgdState, one slot per parameter by position (as torch's
  * state_dict), made of numbers and typed arrays so it can be posted to a Worker or stored.
  */
@@ -60,11 +61,21 @@ export function assertStateMatches(parameters: readonly Parameter[], buffers: re
   });
 }
 
-/** One SGD step: update every parameter's value in place from its grad, advancing the state. */
+/** Throw, naming the parameter and index, when any gradient entry is NaN or ±Infinity (torch would step on it silently). */
+export function assertFiniteGrads(parameters: readonly Parameter[]): void {
+  for (const { name, grad } of parameters) {
+    for (let i = 0; i < grad.length; i++) {
+      if (!Number.isFinite(grad[i]!)) throw new RangeError(`gradient of "${name}" is non-finite at index ${i} (${grad[i]}); no parameter was updated`);
+    }
+  }
+}
+
+/** One SGD step: update every parameter's value in place from its grad, advancing the state; non-finite grads throw first. */
 export function sgdStep(parameters: readonly Parameter[], state: SgdState, options: SgdOptions): void {
   validate(options);
   const { lr, momentum = 0, dampening = 0, nesterov = false, weightDecay = 0, maximize = false } = options;
   assertStateMatches(parameters, state.momentumBuffers, 'momentumBuffers');
+  assertFiniteGrads(parameters);
   parameters.forEach((parameter, index) => {
     const theta = parameter.value;
     const grad = parameter.grad;

@@ -120,7 +120,7 @@ describe('the clipping path by central finite differences (float64)', () => {
     const coef = maxNorm / (numericNorm + 1e-6);
     parameters.forEach((p, k) => p.grad.forEach((g, i) => expect(Math.abs(g - coef * numeric[k]![i]!)).toBeLessThan(1e-8)));
     // After clipping, the joint norm is max_norm·total/(total + 1e−6), a hair under max_norm.
-    const after = Math.sqrt(parameters.reduce((s, p) => s + p.grad.reduce((t, v) => t + v * v, 0), 0));
+    const after = Math.sqrt(parameters.reduce((s, p) => s + Array.from(p.grad).reduce((t, v) => t + v * v, 0), 0));
     expect(after).toBeLessThanOrEqual(maxNorm);
     expect(after).toBeCloseTo(maxNorm * numericNorm / (numericNorm + 1e-6), 12);
   });

@@ -124,6 +124,17 @@ describe('optimizer state and bad options', () => {
     adamStep([q], state);
     expect(() => adamStep([p], state)).toThrow(/expAvg\[0\] has 2 elements, parameter "theta" has 1/);
   });
+  it('a non-finite gradient throws, naming the parameter, and leaves values and state untouched', () => {
+    const p = single(1, Infinity);
+    const sgd = createSgdState([p]);
+    expect(() => sgdStep([p], sgd, { lr: 0.1, momentum: 0.9 })).toThrow(/gradient of "theta" is non-finite at index 0/);
+    expect(sgd).toEqual({ step: 0, momentumBuffers: [null] });
+    p.grad[0] = NaN;
+    const adam = createAdamState([p]);
+    expect(() => adamwStep([p], adam)).toThrow(/"theta" is non-finite/);
+    expect(adam.step).toBe(0);
+    expect(p.value[0]).toBe(1);
+  });
   it('options torch refuses are refused', () => {
     const p = single(1, 1);
     expect(() => sgdStep([p], createSgdState([p]), { lr: 0.1, nesterov: true })).toThrow(/Nesterov/);
