@@ -8,7 +8,8 @@
  * happened. The failure message lists each problem:
  *   - a console error (`console.error`, a failed `console.assert`);
  *   - an uncaught exception or unhandled rejection in a page;
- *   - a failed request (network error, abort, blocked) or a response with HTTP status >= 400;
+ *   - a failed request (network error, refused, blocked; not a load cancelled by navigating
+ *     away, net::ERR_ABORTED) or a response with HTTP status >= 400;
  *   - a request to any origin other than the site's own (the project's baseURL). Off-origin
  *     requests are aborted before they leave, so a test never depends on the outside world.
  *
@@ -106,6 +107,8 @@ export const test = base.extend<SiteGuardOptions & SiteGuardFixtures>({
         const url = request.url();
         if (networkOrigin(url) !== siteOrigin) return; // recorded as off-origin, or not a network URL
         if (matchesAny(url, allowedFailures)) return;
+        // A navigation cancels the previous page's pending loads; that is not a broken request.
+        if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
         problems.push(`failed request: ${request.method()} ${url} (${request.failure()?.errorText ?? 'unknown error'})`);
       });
 
