@@ -1,0 +1,25 @@
+/** Number formatting shared by every widget: thousands separators, no float noise. */
+
+const integerFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimalFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
+
+/** A number for reading: 29312 → "29,312", 0.1 + 0.2 → "0.3", huge or tiny → "1.2e+20". */
+export function formatNumber(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude >= 1e15 || magnitude < 1e-4)) return value.toExponential(3).replace('-', '−');
+  const text = Number.isInteger(value) ? integerFormat.format(value) : decimalFormat.format(value);
+  return text.replace('-', '−');
+}
+
+/** A number for TeX: like formatNumber, with `{,}` so KaTeX adds no space after each comma. */
+export function texNumber(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? '\\text{NaN}' : value > 0 ? '\\infty' : '-\\infty';
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude >= 1e15 || magnitude < 1e-4)) {
+    const [mantissa, exponent] = value.toExponential(3).split('e');
+    return `${mantissa}\\times 10^{${Number(exponent)}}`;
+  }
+  return formatNumber(value).replace('−', '-').replaceAll(',', '{,}');
+}

@@ -1,0 +1,217 @@
+/**
+ * Reader-typed formulas, parsed and evaluated safely: a mathjs instance built from a whitelist of
+ * functions, plus a check of every node of the parsed tree before anything runs. Nothing here calls
+ * eval or new Function, assigns to a scope, or reads a property of an object.
+ * Errors are values: every failure comes back as a message for the cell that asked.
+ */
+import {
+  absDependencies, addDependencies, ceilDependencies, cosDependencies, create, divideDependencies, eDependencies,
+  expDependencies, floorDependencies, logDependencies, maxDependencies, minDependencies, modDependencies,
+  multiplyDependencies, parseDependencies, piDependencies, powDependencies, roundDependencies, sinDependencies,
+  sqrtDependencies, subtractDependencies, tanhDependencies, unaryMinusDependencies, unaryPlusDependencies,
+  type MathNode,
+} from 'mathjs';
+import { FORMULA_CONSTANTS, FORMULA_FUNCTIONS } from './formula-names.ts';
+
+const math = create({
+  absDependencies, addDependencies, ceilDependencies, cosDependencies, divideDependencies, eDependencies,
+  expDependencies, floorDependencies, logDependencies, maxDependencies, minDependencies, modDependencies,
+  multiplyDependencies, parseDependencies, piDependencies, powDependencies, roundDependencies, sinDependencies,
+  sqrtDependencies, subtractDependencies, tanhDependencies, unaryMinusDependencies, unaryPlusDependencies,
+});
+
+const parse = math.parse;
+math.import(
+  {
+    sigmoid: (x: number) => 1 / (1 + Math.exp(-x)),
+    relu: (x: number) => Math.max(0, x),
+  },
+  { override: true },
+);
+// As mathjs's security guide advises: switch off everything that could define or evaluate new code.
+const disabled = (name: string) => () => {
+  throw new Error(`${name} is disabled`);
+};
+math.import(
+  Object.fromEntries(['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'compile', 'reviver', 'replacer'].map((n) => [n, disabled(n)])),
+  { override: true },
+);
+
+/** Longest formula text accepted; keeps parsing and typesetting cheap. */
+export const MAX_FORMULA_LENGTH = 300;
+/** Largest magnitude a formula may produce before it counts as "too large". */
+export const MAX_RESULT = 1e15;
+
+/** Why a formula could not be used: the message to show in its cell. */
+export interface FormulaError {
+  readonly ok: false;
+  readonly message: string;
+}
+
+/** A formula that parsed and passed the whitelist; evaluate it against numbers. */
+export interface CompiledFormula {
+  readonly ok: true;
+  /** The formula as TeX, page variables shown with their symbols. */
+  readonly tex: string;
+  /** The page-variable and argument names the formula uses. */
+  readonly names: readonly string[];
+  /** Evaluate with the given values for its names; the result or an error message. */
+  evaluate(scope: ReadonlyMap<string, number>): EvaluationResult;
+  /** The formula as a plain function of the given arguments (other names from fixedScope); NaN where it fails. */
+  toFunction(args: readonly string[], fixedScope?: ReadonlyMap<string, number>): (...values: number[]) => number;
+}
+
+/** The value of a formula, or why there is none. */
+export type EvaluationResult = { readonly ok: true; readonly value: number } | FormulaError;
+
+/** What a formula may refer to, besides the whitelisted functions and constants. */
+export interface FormulaContext {
+  /** Names the formula may use: page variables and any function arguments. */
+  readonly names: readonly string[];
+  /** TeX for some of those names (e.g. H → D_h). */
+  readonly texSymbols?: Readonly<Record<string, string>>;
+}
+
+const ALLOWED_NODES = new Set(['ConstantNode', 'SymbolNode', 'OperatorNode', 'ParenthesisNode', 'FunctionNode', 'ConditionalNode']);
+
+function fail(message: string): FormulaError {
+  return { ok: false, message };
+}
+
+function describeNode(node: MathNode): string {
+  switch (node.type) {
+    case 'AssignmentNode':
+    case 'FunctionAssignmentNode':
+      return 'Assignments (=) are not allowed; write an expression.';
+    case 'AccessorNode':
+    case 'IndexNode':
+    case 'ObjectNode':
+      return 'Property access and objects are not allowed.';
+    case 'BlockNode':
+      return 'Write one expression (no ; or line breaks).';
+    case 'ArrayNode':
+    case 'RangeNode':
+      return 'Lists and ranges are not allowed; write one number.';
+    default:
+      return `${node.type} is not allowed.`;
+  }
+}
+
+/** Check every node against the whitelist; the first problem found, or undefined. */
+function findProblem(root: MathNode, names: ReadonlySet<string>): string | undefined {
+  let problem: string | undefined;
+  root.traverse((node, _path, parent) => {
+    if (problem) return;
+    if (!ALLOWED_NODES.has(node.type)) problem = describeNode(node);
+    else if (node.type === 'ConstantNode' && typeof (node as MathNode & { value: unknown }).value !== 'number') problem = 'Only numbers are allowed as constants.';
+    else if (node.type === 'SymbolNode') {
+      const name = (node as MathNode & { name: string }).name;
+      const isCallee = parent?.type === 'FunctionNode' && (parent as MathNode & { fn: MathNode }).fn === node;
+      if (isCallee) {
+        if (!Object.hasOwn(FORMULA_FUNCTIONS, name)) problem = `Unknown function “${name}”. Known: ${Object.keys(FORMULA_FUNCTIONS).join(', ')}.`;
+      } else if (!names.has(name) && !FORMULA_CONSTANTS.has(name)) {
+        problem = `Unknown name “${name}”.${names.size ? ` Known: ${[...names].join(', ')}.` : ''}`;
+      }
+    } else if (node.type === 'FunctionNode' && (node as MathNode & { fn: MathNode }).fn.type !== 'SymbolNode') {
+      problem = 'Only named functions can be called.';
+    }
+  });
+  return problem;
+}
+
+/** A thrown value's message, without stack or internals. */
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s*\(char \d+\)/, '').slice(0, 200);
+}
+
+/** Check a computed value: a finite number of sensible size. */
+export function checkResult(value: unknown): EvaluationResult {
+  if (typeof value !== 'number') return fail('The formula must give a single number.');
+  if (Number.isNaN(value)) return fail('The result is not a number (NaN), e.g. 0/0 or log of a negative.');
+  if (!Number.isFinite(value)) return fail('The result is infinite, e.g. division by zero or an overflow.');
+  if (Math.abs(value) > MAX_RESULT) return fail('The result is too large (over 10^15).');
+  return { ok: true, value };
+}
+
+/** Parse, check and compile a reader's formula; never throws. */
+export function compileFormula(text: string, context: FormulaContext): CompiledFormula | FormulaError {
+  if (typeof text !== 'string' || text.trim() === '') return fail('Type a formula.');
+  if (text.length > MAX_FORMULA_LENGTH) return fail(`The formula is too long (over ${MAX_FORMULA_LENGTH} characters).`);
+  const names = new Set(context.names);
+  let root: MathNode;
+  try {
+    root = parse(text);
+  } catch (error) {
+    return fail(`Cannot read the formula: ${messageOf(error)}`);
+  }
+  const problem = findProblem(root, names);
+  if (problem) return fail(problem);
+  let tex: string;
+  let code: { evaluate(scope?: Map<string, number>): unknown };
+  try {
+    tex = toTex(root, context.texSymbols ?? {});
+    code = root.compile();
+  } catch (error) {
+    return fail(`Cannot read the formula: ${messageOf(error)}`);
+  }
+  const used = new Set<string>();
+  root.traverse((node, _path, parent) => {
+    const isCallee = parent?.type === 'FunctionNode' && (parent as MathNode & { fn: MathNode }).fn === node;
+    if (node.type === 'SymbolNode' && !isCallee) {
+      const name = (node as MathNode & { name: string }).name;
+      if (names.has(name)) used.add(name);
+    }
+  });
+  const evaluate = (scope: ReadonlyMap<string, number>): EvaluationResult => {
+    // A fresh Map per call holding only the formula's own names: the formula sees nothing else.
+    const ownScope = new Map<string, number>();
+    for (const name of used) {
+      const value = scope.get(name);
+      if (typeof value !== 'number') return fail(`No value for “${name}”.`);
+      ownScope.set(name, value);
+    }
+    try {
+      return checkResult(code.evaluate(ownScope));
+    } catch (error) {
+      return fail(messageOf(error));
+    }
+  };
+  return {
+    ok: true,
+    tex,
+    names: [...used],
+    evaluate,
+    toFunction(args, fixedScope = new Map()) {
+      return (...values: number[]) => {
+        const scope = new Map(fixedScope);
+        args.forEach((name, i) => scope.set(name, values[i] ?? NaN));
+        const result = evaluate(scope);
+        return result.ok ? result.value : NaN;
+      };
+    },
+  };
+}
+
+/** TeX for a checked tree; symbols are replaced by texSymbols (or by numbers, for a substituted view). */
+export function toTex(root: MathNode, symbols: Readonly<Record<string, string>>): string {
+  return root.toTex({
+    implicit: 'show',
+    handler: (node: MathNode) => {
+      if (node.type === 'SymbolNode') {
+        const name = (node as MathNode & { name: string }).name;
+        if (Object.hasOwn(symbols, name)) return symbols[name];
+      }
+      return undefined;
+    },
+  });
+}
+
+/** TeX for an expression with each name replaced by the given TeX (e.g. its current value); undefined if it does not parse. */
+export function expressionTex(text: string, symbols: Readonly<Record<string, string>>): string | undefined {
+  try {
+    return toTex(parse(text), symbols);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,15 @@
+/** KaTeX for live formulas: the same safety settings everywhere, and errors returned instead of thrown. */
+import katex from 'katex';
+
+/** TeX rendered to HTML, or the message to show instead. */
+export type RenderedTex = { readonly ok: true; readonly html: string } | { readonly ok: false; readonly message: string };
+
+/** Render TeX to an HTML string with trust off and bounded macro expansion and sizes. */
+export function renderTex(tex: string, displayMode = false): RenderedTex {
+  try {
+    const html = katex.renderToString(tex, { displayMode, trust: false, maxExpand: 200, maxSize: 20, strict: 'ignore', throwOnError: true, output: 'htmlAndMathml' });
+    return { ok: true, html };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : 'Cannot typeset this formula.' };
+  }
+}
