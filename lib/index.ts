@@ -11,3 +11,4 @@ export * from './nn/lstm.ts';
 export * from './nn/gru.ts';
 export * from './nn/recurrent.ts';
 export * from './nn/sequence.ts';
+export * from './train/bptt.ts';

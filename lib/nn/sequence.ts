@@ -71,6 +71,8 @@ export interface SequenceGradients {
   readonly gradHN?: Tensor | null;
   /** ∂L/∂c_n, [L·dirs, B, H] (LSTM). */
   readonly gradCN?: Tensor | null;
+  /** Keep ∂L/∂h_t for every layer, direction and time (for gradient-norm widgets; default false). */
+  readonly keepHiddenGradients?: boolean;
 }
 
 /** Gradients from backward. */
@@ -85,6 +87,8 @@ export interface SequenceBackwardResult {
   readonly c0: Tensor | null;
   /** False when any gradient holds NaN or ±Infinity (they are returned as computed, never silently fixed). */
   readonly finite: boolean;
+  /** With keepHiddenGradients: hiddenGradients[layer][direction][t] = ∂L/∂h_t [B, H], the total gradient reaching h_t. */
+  readonly hiddenGradients: FloatArray[][][] | null;
 }
 
 /** The cell equations for a kind. */
@@ -187,7 +191,8 @@ export function recurrentBackward(model: Recurrent, forward: SequenceResult, ups
   const { cache } = forward;
   const { steps: T, batch: B, lengths } = cache;
   const stateShape = [numLayers * directions, B, H];
-  const { gradOutput, gradHN, gradCN } = upstream;
+  const { gradOutput, gradHN, gradCN, keepHiddenGradients = false } = upstream;
+  const hiddenGradients: FloatArray[][][] | null = keepHiddenGradients ? [] : null;
   if (gradOutput) { assertShape('gradOutput', gradOutput, forward.output.shape); checkFinite('gradOutput', gradOutput.data); }
   if (gradHN) { assertShape('gradHN', gradHN, stateShape); checkFinite('gradHN', gradHN.data); }
   if (gradCN) {
@@ -207,7 +212,10 @@ export function recurrentBackward(model: Recurrent, forward: SequenceResult, ups
     const layerInput = cache.layerInputs[layer]!;
     const inputWidth = layer === 0 ? D : width;
     const gradLayerInput = allocate(T * B * inputWidth, dtype);
+    if (hiddenGradients) hiddenGradients[layer] = [];
     for (let direction = 0; direction < directions; direction++) {
+      const kept: FloatArray[] = [];
+      if (hiddenGradients) hiddenGradients[layer]![direction] = kept;
       const { steps, params: p } = cache.directions[layer]![direction]!;
       const slot = layer * directions + direction;
       const weightHhT = transpose(p.weightHh, gates * H, H);
@@ -224,6 +232,7 @@ export function recurrentBackward(model: Recurrent, forward: SequenceResult, ups
           const from = (t * B + b) * width + direction * H;
           for (let j = 0; j < H; j++) dh[b * H + j] += gradLayerOutput[from + j]!;
         }
+        if (hiddenGradients) kept[t] = dh.slice();
         const back = kernel.backward(p, stepCache, { h: dh, c: dc }, weightHhT);
         if (lengths) {
           for (let b = 0; b < B; b++) {
@@ -273,5 +282,6 @@ export function recurrentBackward(model: Recurrent, forward: SequenceResult, ups
     h0: fromData(gradH0, stateShape),
     c0: gradC0 ? fromData(gradC0, stateShape) : null,
     finite,
+    hiddenGradients,
   };
 }
