@@ -30,6 +30,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
   timeout: 60_000,
+  globalTimeout: 15 * 60_000, // a hung run fails long before CI's 30 minutes
   expect: { timeout: 10_000 },
   use: {
     browserName: 'chromium',
