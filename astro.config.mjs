@@ -5,6 +5,7 @@ import svelte from '@astrojs/svelte';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
+import { remarkEquations } from './src/kit/remark-equations.ts';
 
 /** The one setting for hosting under a sub-path: SITE_BASE=/course/rnn/ npm run build */
 const base = process.env.SITE_BASE ?? '/';
@@ -14,7 +15,7 @@ export default defineConfig({
   trailingSlash: 'always',
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkMath],
+      remarkPlugins: [remarkMath, remarkEquations],
       rehypePlugins: [[rehypeKatex, { trust: false, strict: 'ignore' }]],
     }),
   },

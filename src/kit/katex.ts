@@ -13,3 +13,21 @@ export function renderTex(tex: string, displayMode = false): RenderedTex {
     return { ok: false, message: error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : 'Cannot typeset this formula.' };
   }
 }
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Plain text with $…$ math: the text escaped, the math typeset inline (left as text if it fails). */
+export function renderTextWithMath(text: string): string {
+  return text
+    .split(/(\$[^$]+\$)/g)
+    .map((part) => {
+      if (part.length > 2 && part.startsWith('$') && part.endsWith('$')) {
+        const rendered = renderTex(part.slice(1, -1));
+        return rendered.ok ? rendered.html : escapeHtml(part);
+      }
+      return escapeHtml(part);
+    })
+    .join('');
+}

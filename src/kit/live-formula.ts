@@ -13,6 +13,8 @@ export interface LiveFormulaOptions {
   readonly lhs?: string;
   /** Show the line with values substituted (default true). */
   readonly showValues?: boolean;
+  /** One step per line (symbols, values, result), for formulas too long for one line. */
+  readonly stacked?: boolean;
 }
 
 /** TeX for the whole line, or an error message when the author's expression is wrong. */
@@ -38,6 +40,9 @@ export function liveFormulaTex(options: LiveFormulaOptions, specs: VariableSpecs
   for (const [name, value] of scope) numbers[name] = value < 0 ? `\\left(${texNumber(value)}\\right)` : texNumber(value);
   const symbolic = options.tex ? fillTemplate(options.tex, symbols) : compiled.tex;
   const substituted = options.tex ? fillTemplate(options.tex, numbers) : expressionTex(options.expression, numbers);
-  const parts = [options.lhs, symbolic, options.showValues === false ? undefined : substituted, texNumber(result.value)];
-  return { ok: true, tex: parts.filter((part): part is string => Boolean(part)).join(' = '), value: result.value };
+  const steps = [symbolic, options.showValues === false ? undefined : substituted, texNumber(result.value)].filter((part): part is string => Boolean(part));
+  const tex = options.stacked
+    ? `\\begin{aligned}${options.lhs ?? ''} &= ${steps.join(' \\\\ &= ')}\\end{aligned}`
+    : [options.lhs, ...steps].filter(Boolean).join(' = ');
+  return { ok: true, tex, value: result.value };
 }

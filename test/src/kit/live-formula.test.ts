@@ -24,3 +24,10 @@ describe('liveFormulaTex', () => {
     expect(fillTemplate('{{zz}}', {})).toBe('\\text{?zz}');
   });
 });
+
+describe('liveFormulaTex stacked', () => {
+  it('puts each step on its own aligned line', () => {
+    const line = liveFormulaTex({ expression: 'H*(D+H+1)', lhs: 'N', stacked: true }, specs, { D: 100, H: 128 });
+    expect(line.ok && line.tex).toMatch(/^\\begin\{aligned\}N &= .*D_h.* \\\\ &= 128.* \\\\ &= 29\{,\}312\\end\{aligned\}$/);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * The page's shared state in the browser: one nanostores map of variable values that every island
+ * on the page reads and writes (islands share this module), and the URL query kept in step with it.
+ * Only the browser calls into this module; at build time widgets render their defaults.
+ */
+import { map } from 'nanostores';
+import { readUrlState, writeUrlState } from './url-state.ts';
+import { isValidValue, type VariableSpec, type VariableSpecs, type VariableValue } from './variables.ts';
+
+/** Current values of the page's variables, by name. */
+export const pageValues = map<Record<string, VariableValue>>({});
+
+/** Functions readers typed into named FormulaCells, by cell name (numbers in, number out; NaN where the formula fails). */
+export const readerFunctions = map<Record<string, (...values: number[]) => number>>({});
+
+const declared = new Map<string, VariableSpec>();
+
+/**
+ * Make the page's variables known; the first island to hydrate does the work, the rest find it done.
+ * Values come from the URL where it holds a valid one, else from the default.
+ */
+export function declarePageVariables(specs: VariableSpecs): void {
+  const fresh = Object.entries(specs).filter(([name]) => !declared.has(name));
+  if (fresh.length === 0) return;
+  const fromUrl = typeof location === 'undefined' ? {} : readUrlState(specs, location.search);
+  for (const [name, spec] of fresh) {
+    declared.set(name, spec);
+    pageValues.setKey(name, Object.hasOwn(fromUrl, name) ? fromUrl[name]! : spec.default);
+  }
+}
+
+/** Set one variable, if the value is one it can hold; then mirror the page's state into the URL. Returns whether it was set. */
+export function setPageValue(name: string, value: VariableValue): boolean {
+  const spec = declared.get(name);
+  if (!spec || !isValidValue(spec, value)) return false;
+  if (pageValues.get()[name] !== value) pageValues.setKey(name, value);
+  writeUrl();
+  return true;
+}
+
+function writeUrl(): void {
+  if (typeof history === 'undefined' || typeof location === 'undefined') return;
+  const url = new URL(location.href);
+  writeUrlState(url.searchParams, Object.fromEntries(declared), pageValues.get());
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
+}
