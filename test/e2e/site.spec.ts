@@ -134,3 +134,25 @@ test('search finds a chapter and its result opens', async ({ page, baseURL }) =>
   await expect(page).toHaveURL(new RegExp(`^${baseURL}`));
   await expect(page.locator('main h1, h1#_top').first()).toBeVisible();
 });
+
+test.describe('on a phone-sized screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('no page scrolls sideways, and the menu opens the sidebar', async ({ page }) => {
+    const overflowing: string[] = [];
+    for (const sitePage of pages) {
+      await page.goto(sitePage.path || './');
+      await page.waitForLoadState('networkidle');
+      const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+      if (widths.content > widths.viewport + 1) overflowing.push(`${sitePage.name}: ${widths.content}px wide in a ${widths.viewport}px viewport`);
+    }
+    expect(overflowing, 'pages wider than the screen').toEqual([]);
+
+    const chapter = pages.find((sitePage) => sitePage.source && sitePage.path !== '') ?? pages[0]!;
+    await page.goto(chapter.path || './');
+    const menuButton = page.locator('button[popovertarget="starlight__sidebar"], starlight-menu-button button').first();
+    await expect(menuButton).toBeVisible();
+    await menuButton.click();
+    await expect(page.locator('nav[aria-label="Main"] a[href]').first()).toBeVisible();
+  });
+});
