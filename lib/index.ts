@@ -12,3 +12,4 @@ export * from './nn/gru.ts';
 export * from './nn/recurrent.ts';
 export * from './nn/sequence.ts';
 export * from './train/bptt.ts';
+export * from './simd.ts';

@@ -11,9 +11,14 @@
  * next to the O(n³) product.
  *
  * Speed comes from register blocking: the kernel computes a 4×4 tile of C at once, holding its 16
- * running sums in locals, so each element loaded from A or B is used four times per load.
+ * running sums in locals, so each element loaded from A or B is used four times per load. Large float32
+ * products run on a WebAssembly SIMD kernel instead (simd.ts) when the engine supports it.
  */
 import { allocate, dtypeOf, type FloatArray } from './tensor.ts';
+import { matmulTransposedSimd } from './simd.ts';
+
+/** Multiply-adds below which a float32 product stays in JavaScript. */
+const SIMD_MIN_WORK = 4096;
 
 /** C[M×N] = A[M×K]·B[N×K]ᵀ, or C += A·Bᵀ when accumulate is true. All row-major, contiguous, one dtype. */
 export function matmulTransposed(
@@ -29,6 +34,8 @@ export function matmulTransposed(
     throw new RangeError(`matmulTransposed: arrays of length ${A.length}, ${B.length}, ${C.length} are too short for M=${M}, N=${N}, K=${K}`);
   }
   if (C instanceof Float32Array && A instanceof Float32Array && B instanceof Float32Array) {
+    // Large float32 products go to the WebAssembly SIMD kernel when the engine has it; small ones are not worth the copies.
+    if (M * N * K >= SIMD_MIN_WORK && matmulTransposedSimd(C, A, B, M, N, K, accumulate)) return;
     tilesFloat32(C, A, B, M, N, K, accumulate);
   } else if (C instanceof Float64Array && A instanceof Float64Array && B instanceof Float64Array) {
     tilesFloat64(C, A, B, M, N, K, accumulate);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../lib/random.ts';
 import { addColumnSums, addRowVector, matmul, matmulTransposed, matmulTransposedA, transpose } from '../../lib/kernels.ts';
+import { matmulTransposedSimd, setSimdEnabled, simdAvailable } from '../../lib/simd.ts';
 
 const random = createRandom(11);
 const fill = (n: number, Ctor: Float64ArrayConstructor | Float32ArrayConstructor = Float64Array) => Ctor.from({ length: n }, () => random.uniform(-1, 1));
@@ -62,5 +63,42 @@ describe('the other products, built on it', () => {
     expect([...sums]).toEqual([5, 7, 9]);
     addRowVector(A, [10, 20, 30], 2, 3);
     expect([...A]).toEqual([11, 22, 33, 14, 25, 36]);
+  });
+});
+
+describe('WebAssembly SIMD kernel (float32)', () => {
+  it('is available in this Node', () => {
+    expect(simdAvailable()).toBe(true);
+  });
+
+  for (const [M, N, K] of [[1, 1, 1], [2, 4, 4], [3, 5, 7], [7, 9, 13], [32, 64, 16], [33, 30, 66]] as const) {
+    it(`${M}×${K} · (${N}×${K})ᵀ matches the definition (padding edges), overwrite and accumulate`, () => {
+      const A = fill(M * K, Float32Array), B = fill(N * K, Float32Array);
+      const expected = naiveTransposed(A, B, M, N, K);
+      const C = new Float32Array(M * N).fill(5);
+      expect(matmulTransposedSimd(C, A, B, M, N, K, false)).toBe(true);
+      C.forEach((v, i) => expect(Math.abs(v - expected[i]!), `C[${i}]`).toBeLessThan(1e-5));
+      matmulTransposedSimd(C, A, B, M, N, K, true);
+      C.forEach((v, i) => expect(Math.abs(v - 2 * expected[i]!), `C[${i}]`).toBeLessThan(2e-5));
+    });
+  }
+
+  it('matmulTransposed routes large float32 products to it, and setSimdEnabled(false) falls back to the JS tiles', () => {
+    const [M, N, K] = [40, 48, 36];
+    const A = fill(M * K, Float32Array), B = fill(N * K, Float32Array);
+    const viaSimd = new Float32Array(M * N);
+    matmulTransposed(viaSimd, A, B, M, N, K);
+    const previous = setSimdEnabled(false);
+    try {
+      expect(simdAvailable()).toBe(false);
+      const viaJs = new Float32Array(M * N);
+      matmulTransposed(viaJs, A, B, M, N, K);
+      expect(matmulTransposedSimd(viaJs.slice(), A, B, M, N, K, false)).toBe(false);
+      const expected = naiveTransposed(A, B, M, N, K);
+      viaSimd.forEach((v, i) => expect(Math.abs(v - expected[i]!)).toBeLessThan(1e-5));
+      viaJs.forEach((v, i) => expect(Math.abs(v - expected[i]!)).toBeLessThan(1e-5));
+    } finally {
+      setSimdEnabled(previous);
+    }
   });
 });
