@@ -11,13 +11,13 @@
  * next to the O(n³) product.
  *
  * Speed comes from register blocking: the kernel computes a 4×4 tile of C at once, holding its 16
- * running sums in locals, so each element loaded from A or B is used four times per load. Large float32
- * products run on a WebAssembly SIMD kernel instead (simd.ts) when the engine supports it.
+ * running sums in locals, so each element loaded from A or B is used four times per load. Large products
+ * run on a WebAssembly SIMD kernel instead (simd.ts) when the engine supports it.
  */
 import { allocate, dtypeOf, type FloatArray } from './tensor.ts';
 import { matmulTransposedSimd } from './simd.ts';
 
-/** Multiply-adds below which a float32 product stays in JavaScript. */
+/** Multiply-adds below which a product stays in JavaScript. */
 const SIMD_MIN_WORK = 4096;
 
 /** C[M×N] = A[M×K]·B[N×K]ᵀ, or C += A·Bᵀ when accumulate is true. All row-major, contiguous, one dtype. */
@@ -33,15 +33,13 @@ export function matmulTransposed(
   if (A.length < M * K || B.length < N * K || C.length < M * N) {
     throw new RangeError(`matmulTransposed: arrays of length ${A.length}, ${B.length}, ${C.length} are too short for M=${M}, N=${N}, K=${K}`);
   }
-  if (C instanceof Float32Array && A instanceof Float32Array && B instanceof Float32Array) {
-    // Large float32 products go to the WebAssembly SIMD kernel when the engine has it; small ones are not worth the copies.
-    if (M * N * K >= SIMD_MIN_WORK && matmulTransposedSimd(C, A, B, M, N, K, accumulate)) return;
-    tilesFloat32(C, A, B, M, N, K, accumulate);
-  } else if (C instanceof Float64Array && A instanceof Float64Array && B instanceof Float64Array) {
-    tilesFloat64(C, A, B, M, N, K, accumulate);
-  } else {
-    throw new TypeError('matmulTransposed: C, A and B must share one dtype');
-  }
+  const float32 = C instanceof Float32Array && A instanceof Float32Array && B instanceof Float32Array;
+  const float64 = C instanceof Float64Array && A instanceof Float64Array && B instanceof Float64Array;
+  if (!float32 && !float64) throw new TypeError('matmulTransposed: C, A and B must share one dtype');
+  // Large products go to the WebAssembly SIMD kernel when the engine has it; small ones are not worth the copies.
+  if (M * N * K >= SIMD_MIN_WORK && matmulTransposedSimd(C, A, B, M, N, K, accumulate)) return;
+  if (float32) tilesFloat32(C as Float32Array, A as Float32Array, B as Float32Array, M, N, K, accumulate);
+  else tilesFloat64(C as Float64Array, A as Float64Array, B as Float64Array, M, N, K, accumulate);
 }
 
 // The two functions below are the same code, once per element type. V8 optimises a function for the

@@ -66,21 +66,23 @@ describe('the other products, built on it', () => {
   });
 });
 
-describe('WebAssembly SIMD kernel (float32)', () => {
+describe('WebAssembly SIMD kernels (float32 f32x4, float64 f64x2)', () => {
   it('is available in this Node', () => {
     expect(simdAvailable()).toBe(true);
   });
 
-  for (const [M, N, K] of [[1, 1, 1], [2, 4, 4], [3, 5, 7], [7, 9, 13], [32, 64, 16], [33, 30, 66]] as const) {
-    it(`${M}×${K} · (${N}×${K})ᵀ matches the definition (padding edges), overwrite and accumulate`, () => {
-      const A = fill(M * K, Float32Array), B = fill(N * K, Float32Array);
-      const expected = naiveTransposed(A, B, M, N, K);
-      const C = new Float32Array(M * N).fill(5);
-      expect(matmulTransposedSimd(C, A, B, M, N, K, false)).toBe(true);
-      C.forEach((v, i) => expect(Math.abs(v - expected[i]!), `C[${i}]`).toBeLessThan(1e-5));
-      matmulTransposedSimd(C, A, B, M, N, K, true);
-      C.forEach((v, i) => expect(Math.abs(v - 2 * expected[i]!), `C[${i}]`).toBeLessThan(2e-5));
-    });
+  for (const [Ctor, tolerance] of [[Float32Array, 1e-5], [Float64Array, 1e-13]] as const) {
+    for (const [M, N, K] of [[1, 1, 1], [2, 4, 4], [3, 5, 7], [7, 9, 13], [32, 64, 16], [33, 30, 66]] as const) {
+      it(`${Ctor.name}: ${M}×${K} · (${N}×${K})ᵀ matches the definition (padding edges), overwrite and accumulate`, () => {
+        const A = fill(M * K, Ctor), B = fill(N * K, Ctor);
+        const expected = naiveTransposed(A, B, M, N, K);
+        const C = new Ctor(M * N).fill(5);
+        expect(matmulTransposedSimd(C, A, B, M, N, K, false)).toBe(true);
+        C.forEach((v, i) => expect(Math.abs(v - expected[i]!), `C[${i}]`).toBeLessThan(tolerance));
+        matmulTransposedSimd(C, A, B, M, N, K, true);
+        C.forEach((v, i) => expect(Math.abs(v - 2 * expected[i]!), `C[${i}]`).toBeLessThan(2 * tolerance));
+      });
+    }
   }
 
   it('matmulTransposed routes large float32 products to it, and setSimdEnabled(false) falls back to the JS tiles', () => {

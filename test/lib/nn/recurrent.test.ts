@@ -8,6 +8,7 @@ import { createRandom } from '../../../lib/random.ts';
 import { fromData, type Tensor } from '../../../lib/tensor.ts';
 import { createGRU, createLSTM, createRNN, createRecurrent, loadStateDict, stateDict } from '../../../lib/nn/recurrent.ts';
 import { recurrentBackward, recurrentForward } from '../../../lib/nn/sequence.ts';
+import { setSimdEnabled, simdAvailable } from '../../../lib/simd.ts';
 import { randomTensor } from './gradcheck.ts';
 
 const options = { inputSize: 3, hiddenSize: 2, numLayers: 2, bidirectional: true };
@@ -164,6 +165,30 @@ describe('float32 at sizes that use the WebAssembly SIMD kernel agrees with floa
       for (const key of Object.keys(b64.grads)) near(b32.grads[key]!, b64.grads[key]!, key);
     });
   }
+});
+
+describe('float64 through the SIMD kernel equals float64 through the JavaScript tiles', () => {
+  it('LSTM, 2 layers, bidirectional, lengths: outputs and gradients within 1e-12', () => {
+    const random = createRandom(41);
+    const model = createLSTM({ inputSize: 16, hiddenSize: 16, numLayers: 2, bidirectional: true, random });
+    const input = randomTensor(random, [10, 8, 16]);
+    const gradOutput = randomTensor(random, [10, 8, 32]);
+    const run = () => {
+      const forward = recurrentForward(model, input, { lengths: [10, 4, 7, 10, 1, 3, 9, 10] });
+      return { forward, back: recurrentBackward(model, forward, { gradOutput }) };
+    };
+    expect(simdAvailable()).toBe(true);
+    const viaSimd = run();
+    const previous = setSimdEnabled(false);
+    let viaJs: ReturnType<typeof run>;
+    try { viaJs = run(); } finally { setSimdEnabled(previous); }
+    const near = (x: ArrayLike<number>, y: ArrayLike<number>, label: string) => {
+      for (let i = 0; i < y.length; i++) expect(Math.abs(x[i]! - y[i]!), `${label}[${i}]`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(y[i]!)));
+    };
+    near(viaSimd.forward.output.data, viaJs.forward.output.data, 'output');
+    near(viaSimd.back.input.data, viaJs.back.input.data, 'grad input');
+    for (const key of Object.keys(viaJs.back.grads)) near(viaSimd.back.grads[key]!, viaJs.back.grads[key]!, key);
+  });
 });
 
 describe('initialisation', () => {
