@@ -285,3 +285,10 @@ export function recurrentBackward(model: Recurrent, forward: SequenceResult, ups
     hiddenGradients,
   };
 }
+
+/** The cell caches of one layer and direction in time order (cache t holds every gate at step t), for widgets. */
+export function stepCaches(result: SequenceResult, layer = 0, direction = 0): readonly CellCacheBase[] {
+  const entry = result.cache.directions[layer]?.[direction];
+  if (!entry) throw new RangeError(`no layer ${layer}, direction ${direction} in this result`);
+  return direction === 0 ? entry.steps : [...entry.steps].reverse();
+}

@@ -5,7 +5,11 @@ import { addColumnSums, addRowVector, matmul, matmulTransposed, matmulTransposed
 import { matmulTransposedSimd, setSimdEnabled, simdAvailable } from '../../lib/simd.ts';
 
 const random = createRandom(11);
-const fill = (n: number, Ctor: Float64ArrayConstructor | Float32ArrayConstructor = Float64Array) => Ctor.from({ length: n }, () => random.uniform(-1, 1));
+const fill = (n: number, Ctor: Float64ArrayConstructor | Float32ArrayConstructor = Float64Array) => {
+  const out = new Ctor(n);
+  for (let i = 0; i < n; i++) out[i] = random.uniform(-1, 1);
+  return out;
+};
 
 /** C[m][n] = Σ_k A[m][k] B[n][k], the definition. */
 function naiveTransposed(A: ArrayLike<number>, B: ArrayLike<number>, M: number, N: number, K: number): number[] {

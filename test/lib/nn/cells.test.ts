@@ -9,7 +9,8 @@ import { fromNested, type FloatArray, type NestedNumbers } from '../../../lib/te
 import { cellParams, createRecurrent, loadStateDict } from '../../../lib/nn/recurrent.ts';
 import { rnnStep, rnnStepBackward } from '../../../lib/nn/rnn.ts';
 import { lstmStep, lstmStepBackward } from '../../../lib/nn/lstm.ts';
-import { gruStep, gruStepBackward } from '../../../lib/nn/gru.ts';
+import { gruStep, gruStepBackward, type GruCache } from '../../../lib/nn/gru.ts';
+import { recurrentForward, stepCaches } from '../../../lib/nn/sequence.ts';
 import type { CellCacheBase, CellParams, CellState, StepGrads, StepResult } from '../../../lib/nn/cell.ts';
 import type { CellKind } from '../../../lib/count.ts';
 
@@ -106,5 +107,31 @@ describe('step caches expose the gates', () => {
       expect(cache.h[j]).toBeCloseTo((1 - z) * cache.candidate[j]! + z * prev.h[j]!, 15);
       expect(Math.tanh(cache.preactivation[6 + j]!)).toBeCloseTo(cache.candidate[j]!, 15);
     }
+  });
+});
+
+describe('stepCaches: per-step intermediates of a whole sequence, in time order', () => {
+  it('the reverse direction’s cache at time t holds h_t, the output’s second half at t', () => {
+    const fixture = load('gru');
+    const model = createRecurrent('GRU', { inputSize: 4, hiddenSize: 3, bidirectional: true });
+    const forwardOnly = createRecurrent('GRU', { inputSize: 4, hiddenSize: 3 });
+    loadStateDict(forwardOnly, fixture.state_dict);
+    // Reuse the fixture's weights for both directions.
+    const dict: Record<string, NestedNumbers> = {};
+    for (const [key, value] of Object.entries(fixture.state_dict)) { dict[key] = value; dict[`${key}_reverse`] = value; }
+    loadStateDict(model, dict);
+    const input = fromNested(fixture.input);
+    const result = recurrentForward(model, input);
+    const [T, B] = input.shape as [number, number];
+    for (const direction of [0, 1]) {
+      const caches = stepCaches(result, 0, direction) as GruCache[];
+      expect(caches).toHaveLength(T);
+      for (let t = 0; t < T; t++) {
+        for (let b = 0; b < B; b++) for (let j = 0; j < 3; j++) {
+          expect(caches[t]!.h[b * 3 + j]).toBe(result.output.data[(t * B + b) * 6 + direction * 3 + j]);
+        }
+      }
+    }
+    expect(() => stepCaches(result, 1, 0)).toThrow(/no layer 1, direction 0/);
   });
 });
