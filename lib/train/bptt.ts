@@ -20,6 +20,7 @@
 import { allocate, allFinite, assertShape, fromData, type FloatArray, type Tensor } from '../tensor.ts';
 import type { Recurrent } from '../nn/recurrent.ts';
 import type { RnnCache } from '../nn/rnn.ts';
+import type { CellCacheBase } from '../nn/cell.ts';
 import {
   kernelFor, recurrentBackward, recurrentForward,
   type SequenceGradients, type SequenceResult,
@@ -41,7 +42,7 @@ export interface TruncatedBpttOptions {
 export interface TruncatedUpdate {
   /** First step of the window, e − k2 (or 0). */
   readonly windowStart: number;
-  /** First step whose output feeds this update's loss, e − k1 (or 0). */
+  /** e − k1 (or 0): outputs in [max(lossStart, windowStart), end) feed this update's loss. */
   readonly lossStart: number;
   /** One past the last step, e. */
   readonly end: number;
@@ -79,7 +80,7 @@ function stateBefore(model: Recurrent, forward: SequenceResult, t: number): { h0
   const h = allocate(numLayers * B * H, dtype);
   const c = kind === 'LSTM' ? allocate(h.length, dtype) : null;
   for (let layer = 0; layer < numLayers; layer++) {
-    const step = forward.cache.directions[layer]![0]!.steps[t]! as RnnCache & { cPrev?: FloatArray };
+    const step = forward.cache.directions[layer]![0]!.steps[t]! as CellCacheBase & { cPrev?: FloatArray };
     h.set(step.hPrev, layer * B * H);
     if (c && step.cPrev) c.set(step.cPrev, layer * B * H);
   }
