@@ -11,7 +11,7 @@
  * `forward` once per step with that slice. The step API (`step`, `stepBackward`) wraps the same code
  * for widgets and adds the per-step weight gradients.
  */
-import { allocate, dtypeOf, type FloatArray } from '../tensor.ts';
+import { allFinite, allocate, dtypeOf, type FloatArray } from '../tensor.ts';
 import { addColumnSums, addRowVector, matmul, matmulTransposed, matmulTransposedA } from '../kernels.ts';
 import type { CellKind } from '../count.ts';
 import type { Activation } from './activation.ts';
@@ -125,6 +125,9 @@ export function checkStep(p: CellParams, x: FloatArray, prev: CellState, needsC:
   if (x.length !== batch * p.inputSize) throw new RangeError(`x has ${x.length} elements, expected [${batch}, ${p.inputSize}]`);
   if (needsC && (!prev.c || prev.c.length !== prev.h.length)) throw new RangeError(`c must have shape [${batch}, ${H}] like h`);
   if (dtypeOf(x) !== dtypeOf(p.weightIh) || dtypeOf(prev.h) !== dtypeOf(p.weightIh)) throw new TypeError('x, h and the weights must share one dtype');
+  for (const [name, data] of [['x', x], ['h', prev.h], ['c', prev.c]] as const) {
+    if (data && !allFinite(data)) throw new RangeError(`${name} holds a non-finite value`);
+  }
   return batch;
 }
 

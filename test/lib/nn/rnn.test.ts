@@ -73,5 +73,7 @@ describe('rnnStep / rnnStepBackward', () => {
 
   it('rejects inputs of the wrong size, naming it', () => {
     expect(() => rnnStep(p, new Float64Array([1, 2]), { h: new Float64Array([0]), c: null })).toThrow(/x has 2 elements, expected \[1, 1\]/);
+    expect(() => rnnStep(p, new Float64Array([Number.NaN]), { h: new Float64Array([0]), c: null })).toThrow(/x holds a non-finite value/);
+    expect(() => rnnStep(p, new Float64Array([1]), { h: new Float64Array([Number.POSITIVE_INFINITY]), c: null })).toThrow(/h holds a non-finite value/);
   });
 });
