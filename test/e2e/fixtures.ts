@@ -66,6 +66,16 @@ function describeLocation(message: ConsoleMessage): string {
   return url ? ` (at ${url}:${lineNumber + 1})` : '';
 }
 
+/** The error that fails a test which saw these problems, or null when there were none. */
+export function problemsError(problems: readonly string[], testTitle: string): Error | null {
+  if (problems.length === 0) return null;
+  const report = problems.map((problem) => `  - ${problem}`).join('\n');
+  return new Error(
+    `${problems.length} page problem(s) during "${testTitle}" ` +
+      `(console errors, page errors, failed or >= 400 requests, off-origin requests):\n${report}`,
+  );
+}
+
 export const test = base.extend<SiteGuardOptions & SiteGuardFixtures>({
   allowConsoleErrors: [false, { option: true }],
   allowedFailures: [[], { option: true }],
@@ -121,13 +131,10 @@ export const test = base.extend<SiteGuardOptions & SiteGuardFixtures>({
 
       await use({ list: () => [...problems], clear: () => void problems.splice(0) });
 
-      if (problems.length > 0) {
-        const report = problems.map((problem) => `  - ${problem}`).join('\n');
-        await testInfo.attach('page-problems.txt', { body: report, contentType: 'text/plain' });
-        throw new Error(
-          `${problems.length} page problem(s) during "${testInfo.title}" ` +
-            `(console errors, page errors, failed or >= 400 requests, off-origin requests):\n${report}`,
-        );
+      const failure = problemsError(problems, testInfo.title);
+      if (failure) {
+        await testInfo.attach('page-problems.txt', { body: failure.message, contentType: 'text/plain' });
+        throw failure;
       }
     },
     { auto: true },
