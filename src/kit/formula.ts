@@ -200,7 +200,8 @@ export function toTex(root: MathNode, symbols: Readonly<Record<string, string>>)
     handler: (node: MathNode) => {
       if (node.type === 'SymbolNode') {
         const name = (node as MathNode & { name: string }).name;
-        if (Object.hasOwn(symbols, name)) return symbols[name];
+        // Braced, so the "\cdot" mathjs writes before it never runs into the symbol ("\cdotD_h" is no TeX command).
+        if (Object.hasOwn(symbols, name)) return `{${symbols[name]}}`;
       }
       return undefined;
     },

@@ -27,7 +27,8 @@ export function equationId(key: string): string {
 
 /** Number labelled display equations and turn $\eqref{key}$ into links; a remark plugin. */
 export function remarkEquations() {
-  return (tree: MdNode, file: { path?: string }) => {
+  return (root: unknown, file: { path?: string }) => {
+    const tree = root as MdNode;
     const numbers = new Map<string, number>();
     const anchors: { parent: MdNode; index: number; key: string }[] = [];
     walk(tree, (node, parent, index) => {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileFormula, type CompiledFormula } from '../../../src/kit/formula.ts';
+import { renderTex } from '../../../src/kit/katex.ts';
 
 const names = ['H', 'D', 'a'];
 const scope = new Map([['H', 128], ['D', 100], ['a', -2]]);
@@ -30,6 +31,13 @@ describe('compileFormula: valid formulas', () => {
     expect(compiled('relu(-a)').evaluate(scope)).toEqual({ ok: true, value: 2 });
     expect(compiled('sigmoid(0)').evaluate(scope)).toEqual({ ok: true, value: 0.5 });
     expect(compiled('tanh(0) + exp(0) + log(e) + sqrt(16) + abs(a) + pi*0').evaluate(scope)).toEqual({ ok: true, value: 8 });
+  });
+  it('typesets to TeX that KaTeX accepts', () => {
+    for (const text of ['4*H*(D+H+2)', 'H*D', '2H', 'max(0, a)', 'sigmoid(a)*H', 'H^2/D', '-a', 'a > 0 ? a : 0']) {
+      const result = compileFormula(text, { names, texSymbols: { H: 'D_h', D: 'D_{in}' } });
+      if (!result.ok) continue;
+      expect(renderTex(result.tex, true).ok, `${text} → ${result.tex}`).toBe(true);
+    }
   });
   it('typesets with the page symbols', () => {
     expect(compiled('H*(D+H+1)').tex).toContain('D_h');
