@@ -20,3 +20,4 @@ export * from './train/clip.ts';
 export * from './train/sgd.ts';
 export * from './train/adam.ts';
 export * from './scan.ts';
+export * from './train/trainer.ts';

@@ -123,6 +123,12 @@ def main():
                 f.write("\n")
             index += 1
     print(f"wrote {index} cases to {os.path.normpath(OUT_DIR)} (torch {torch.__version__})")
+    # The Adam training-parity cases (test/fixtures/training/) come from the same run.
+    from torch_training_cases import write_training_fixtures
+
+    training_dir = os.path.join(os.path.dirname(OUT_DIR), "training")
+    write_training_fixtures(training_dir)
+    print(f"wrote training cases to {os.path.normpath(training_dir)}")
 
 
 if __name__ == "__main__":
