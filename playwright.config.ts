@@ -23,7 +23,7 @@ const subBase = '/course/rnn/';
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUTPUT ?? 'test-results', // E2E_OUTPUT keeps two runs in one checkout apart
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import { test, expect } from './fixtures.ts';
+import { hydrateIslands } from './hydrate.ts';
 import { sitePages } from './site-pages.ts';
 
 const pages = sitePages();
@@ -54,15 +55,7 @@ for (const theme of themes) {
       await page.goto(sitePage.path || './');
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 
-      // Bring every client:visible island into view so axe sees the hydrated widgets.
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
-          window.scrollTo(0, y);
-          await new Promise((resolve) => requestAnimationFrame(resolve));
-        }
-        window.scrollTo(0, 0);
-      });
-      await page.waitForLoadState('networkidle');
+      await hydrateIslands(page);
 
       const results = await new AxeBuilder({ page }).analyze();
       const serious = withoutKnownUpstream(results.violations).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');

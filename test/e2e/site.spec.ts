@@ -4,6 +4,7 @@
  * off-origin request; these tests add what a page must show.
  */
 import { test, expect } from './fixtures.ts';
+import { hydrateIslands } from './hydrate.ts';
 import { sitePages, sourceHasMath } from './site-pages.ts';
 
 const pages = sitePages();
@@ -14,15 +15,7 @@ for (const sitePage of pages) {
     expect(response?.status(), 'the document answers 200').toBe(200);
     await expect(page.locator('main h1, h1#_top').first()).toBeVisible();
 
-    // Scroll through the page so every client:visible island hydrates, and let it settle.
-    await page.evaluate(async () => {
-      for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
-        window.scrollTo(0, y);
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-      }
-      window.scrollTo(0, 0);
-    });
-    await page.waitForLoadState('networkidle');
+    await hydrateIslands(page);
 
     await expect(page.locator('.katex-error'), 'KaTeX reports no parse error').toHaveCount(0);
     if (sitePage.source && sourceHasMath(sitePage.source)) {

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures.ts';
+import { hydrateIslands } from './hydrate.ts';
 import { sitePages } from './site-pages.ts';
 
 /** The build folder a project serves. */
@@ -54,7 +55,7 @@ test('every request the pages make, search included, stays under the base path',
   const pages = sitePages();
   for (const sitePage of pages) {
     await page.goto(sitePage.path || './');
-    await page.waitForLoadState('networkidle');
+    await hydrateIslands(page); // widgets fetch their own files once hydrated
   }
   // Search loads Pagefind's script, index and fragments lazily; run one query to fetch them.
   const chapter = pages.find((sitePage) => sitePage.source && sitePage.path !== '') ?? pages[0]!;
