@@ -26,7 +26,17 @@ export default defineConfig({
       customCss: ['katex/dist/katex.min.css', './src/styles/unrolled.css'],
       sidebar: [
         { label: 'Start here', items: [{ slug: 'index' }] },
-        { label: 'Chapters', items: [{ slug: 'parameters' }] },
+        {
+          label: 'Chapters',
+          items: [
+            { slug: 'why-sequences' },
+            { slug: 'text-to-vectors' },
+            { slug: 'parameters' },
+            { slug: 'forward-pass' },
+            { slug: 'serial-vs-parallel' },
+          ],
+        },
+        { label: 'Reference', items: [{ slug: 'notation' }] },
         { label: 'For instructors', items: [{ slug: 'authoring' }] },
       ],
     }),
