@@ -17,7 +17,7 @@ export interface PlotRow {
 }
 
 /** Colours that keep 3:1 contrast on both the light and the dark page background. */
-export const SERIES_COLORS = ['#2563eb', '#c2410c', '#15803d', '#9333ea', '#b45309', '#0e7490'] as const;
+export const SERIES_COLORS = ['#3b82f6', '#ea580c', '#16a34a', '#a855f7', '#d97706', '#0891b2'] as const;
 
 /** Flatten series to rows, dropping points that are not finite (a chart cannot draw them). */
 export function toRows(series: readonly Series[]): PlotRow[] {

@@ -220,14 +220,14 @@ test.describe('authoring guide', () => {
     const heatmap = page.locator('.unrolled-heatmap');
     const readoutText = heatmap.locator('.readout');
     await heatmap.getByRole('gridcell').first().focus();
-    await expect(readoutText).toHaveText('r, column 1: 0.8');
+    await expect(readoutText).toHaveText('r, x1: 0.8');
     await page.keyboard.press('ArrowRight');
-    await expect(readoutText).toHaveText('r, column 2: −0.2');
+    await expect(readoutText).toHaveText('r, x2: −0.2');
     await page.keyboard.press('ArrowDown');
-    await expect(readoutText).toHaveText('z, column 2: 0.6');
-    await expect(heatmap.getByRole('gridcell', { name: 'z, column 2: 0.6' })).toBeFocused();
-    await heatmap.getByRole('gridcell', { name: 'n, column 3: 0.9' }).hover();
-    await expect(readoutText).toHaveText('n, column 3: 0.9');
+    await expect(readoutText).toHaveText('z, x2: 0.6');
+    await expect(heatmap.getByRole('gridcell', { name: 'z, x2: 0.6' })).toBeFocused();
+    await heatmap.getByRole('gridcell', { name: 'n, x3: 0.9' }).hover();
+    await expect(readoutText).toHaveText('n, x3: 0.9');
   });
 
   test('one slider drives a LiveFormula and a FormulaCell on the same page', async ({ page }) => {
