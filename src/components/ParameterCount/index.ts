@@ -2,3 +2,4 @@
 export { default as ParameterTable } from './ParameterTable.astro';
 export { default as ParameterPlot } from './ParameterPlot.astro';
 export { default as CountExercise } from './CountExercise.astro';
+export { default as PyTorchMirror } from './PyTorchMirror.astro';

@@ -3,7 +3,7 @@
  * PyTorch's names, and the parameters-vs-T comparison. Every count comes from lib/count.ts.
  */
 import {
-  conv1dParameterCount, feedForwardParameterCount, gateCount, recurrentParameterCount,
+  conv1dParameterCount, feedForwardParameterCount, gateCount, linearParameterCount, recurrentParameterCount,
   type BiasMode, type CellKind, type RecurrentCountConfig,
 } from '../../../lib/count.ts';
 import type { Series } from '../../kit/plot-data.ts';
@@ -18,10 +18,14 @@ export interface CalculatorNames {
   readonly directions: string;
   readonly bias: string;
   readonly sequenceLength: string;
+  /** Boolean: count biases in the FNN / CNN / RNN comparison (optional on a page; off when missing). */
+  readonly comparisonBias: string;
+  /** Number: the Linear head's output size D_out (optional on a page). */
+  readonly outputSize: string;
 }
 
 /** The variable names the parameters page uses. */
-export const DEFAULT_NAMES: CalculatorNames = { cell: 'cell', inputSize: 'D', hiddenSize: 'H', layers: 'L', directions: 'd', bias: 'B', sequenceLength: 'T' };
+export const DEFAULT_NAMES: CalculatorNames = { cell: 'cell', inputSize: 'D', hiddenSize: 'H', layers: 'L', directions: 'd', bias: 'B', sequenceLength: 'T', comparisonBias: 'withBias', outputSize: 'Dout' };
 
 const BIAS_BY_VECTORS: Record<number, BiasMode> = { 2: 'two', 1: 'one', 0: 'none' };
 
@@ -82,19 +86,23 @@ export function totalCount(config: RecurrentCountConfig): { ok: true; total: num
   }
 }
 
-/** The three models compared against sequence length T, biases ignored. */
+/** The three models compared against sequence length T. */
 export interface ComparisonAt {
   readonly feedForward: number;
   readonly cnn: number;
   readonly recurrent: number;
 }
 
-/** Parameters at one T: a Linear on the flattened T·D_in inputs, a kernel-3 Conv1d, and one recurrent layer of the chosen cell. */
-export function comparisonAt(sequenceLength: number, config: RecurrentCountConfig): ComparisonAt {
+/**
+ * Parameters at one T: a Linear on the flattened T·D_in inputs, a kernel-3 Conv1d, and one recurrent
+ * layer of the chosen cell. Without biases (the default) the chapter's numbers come out; with them the
+ * Linear and the Conv1d gain one vector of D_h and the recurrent layer its config's bias vectors.
+ */
+export function comparisonAt(sequenceLength: number, config: RecurrentCountConfig, withBias = false): ComparisonAt {
   return {
-    feedForward: feedForwardParameterCount(sequenceLength, config.inputSize, config.hiddenSize, false),
-    cnn: conv1dParameterCount(config.inputSize, config.hiddenSize, 3, false),
-    recurrent: recurrentParameterCount({ kind: config.kind, inputSize: config.inputSize, hiddenSize: config.hiddenSize, bias: 'none' }),
+    feedForward: feedForwardParameterCount(sequenceLength, config.inputSize, config.hiddenSize, withBias),
+    cnn: conv1dParameterCount(config.inputSize, config.hiddenSize, 3, withBias),
+    recurrent: recurrentParameterCount({ kind: config.kind, inputSize: config.inputSize, hiddenSize: config.hiddenSize, bias: withBias ? (config.bias ?? 'two') : 'none' }),
   };
 }
 
@@ -104,13 +112,44 @@ export function comparisonLabels(kind: CellKind): { feedForward: string; cnn: st
 }
 
 /** The comparison as plot series for T = 1 … maxT. */
-export function comparisonSeries(maxT: number, config: RecurrentCountConfig): Series[] {
+export function comparisonSeries(maxT: number, config: RecurrentCountConfig, withBias = false): Series[] {
   const ts = Array.from({ length: Math.max(1, Math.floor(maxT)) }, (_, i) => i + 1);
-  const at = ts.map((t) => comparisonAt(t, config));
+  const at = ts.map((t) => comparisonAt(t, config, withBias));
   const labels = comparisonLabels(config.kind);
   return [
     { name: labels.feedForward, points: ts.map((t, i) => [t, at[i]!.feedForward] as const) },
     { name: labels.cnn, points: ts.map((t, i) => [t, at[i]!.cnn] as const) },
     { name: labels.recurrent, points: ts.map((t, i) => [t, at[i]!.recurrent] as const) },
   ];
+}
+
+/** The whole-number ranges the exercise draws D and H from. */
+export const EXERCISE_SIZES: Record<string, [number, number]> = { D: [1, 300], H: [1, 300] };
+
+/** The reference for the "write the count" exercise: lib/count.ts's count of one layer, one direction, two biases, at the sampled D and H. */
+export function exerciseReference(kind: CellKind): (scope: ReadonlyMap<string, number>) => number {
+  return (scope) => recurrentParameterCount({ kind, inputSize: scope.get('D') ?? NaN, hiddenSize: scope.get('H') ?? NaN });
+}
+
+/** The Linear head's count, nn.Linear(d·D_h, D_out) with its bias, from lib/count.ts. */
+export function headCount(config: RecurrentCountConfig, outputSize: number): number {
+  return linearParameterCount((config.bidirectional ? 2 : 1) * config.hiddenSize, outputSize, true);
+}
+
+/** Memory to store `parameters` numbers: float32 weights alone, and training with Adam (weights, gradients and two moment estimates, 4×). */
+export function memoryBytes(parameters: number): { weights: number; adamTraining: number } {
+  return { weights: 4 * parameters, adamTraining: 16 * parameters };
+}
+
+/** Bytes for reading, in powers of 1,000: 117,760 → "117.8 kB". */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${units[unit]}`;
 }

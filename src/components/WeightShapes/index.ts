@@ -1,0 +1,2 @@
+/** The weight-shapes drawing, for content/docs/parameters.mdx. */
+export { default as WeightShapes } from './WeightShapes.astro';
