@@ -1,7 +1,7 @@
 /** What a FormulaCell shows for the reader's text: its TeX, its value (or values at sample points), or an error. */
 import { formatNumber } from './format.ts';
 import { compileFormula, type CompiledFormula } from './formula.ts';
-import { numericScope, texSymbols, type VariableSpecs, type VariableValues } from './variables.ts';
+import { numericNames, numericScope, texSymbols, type VariableSpecs, type VariableValues } from './variables.ts';
 
 /** One row of the sample table: the argument value and the formula's value there (or why not). */
 export interface SampleRow {
@@ -24,7 +24,7 @@ export function parseArgs(args: string | undefined): string[] {
  * activation), the formula is a function: it is evaluated at each sample point instead.
  */
 export function viewFormulaCell(text: string, specs: VariableSpecs, values: VariableValues, args: readonly string[], samples: readonly number[]): CellView {
-  const compiled = compileFormula(text, { names: [...Object.keys(specs), ...args], texSymbols: texSymbols(specs) });
+  const compiled = compileFormula(text, { names: [...numericNames(specs), ...args], texSymbols: texSymbols(specs) });
   if (!compiled.ok) return { ok: false, message: compiled.message };
   const scope = numericScope(specs, values);
   if (args.length === 0) {

@@ -1,7 +1,7 @@
 /** The TeX a LiveFormula shows: the formula in symbols, the same with today's values, and the result. */
 import { texNumber } from './format.ts';
 import { compileFormula, expressionTex } from './formula.ts';
-import { numericScope, texSymbols, type VariableSpecs, type VariableValues } from './variables.ts';
+import { numericNames, numericScope, texSymbols, type VariableSpecs, type VariableValues } from './variables.ts';
 
 /** What a LiveFormula is asked to show. */
 export interface LiveFormulaOptions {
@@ -29,7 +29,7 @@ export function fillTemplate(template: string, fill: Readonly<Record<string, str
 
 /** Build the LiveFormula's TeX from the page's variables and their current values. */
 export function liveFormulaTex(options: LiveFormulaOptions, specs: VariableSpecs, values: VariableValues): LiveTex {
-  const names = Object.keys(specs);
+  const names = numericNames(specs);
   const symbols = texSymbols(specs);
   const compiled = compileFormula(options.expression, { names, texSymbols: symbols });
   if (!compiled.ok) return { ok: false, message: `LiveFormula “${options.expression}”: ${compiled.message}` };

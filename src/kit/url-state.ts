@@ -1,8 +1,9 @@
 /**
  * Page variables in the URL query: only values that differ from their default are written,
- * and reading never throws: unknown, malformed or out-of-range parameters are ignored.
+ * and reading never throws: unknown, malformed or out-of-range parameters are ignored, and
+ * text is cleaned and cut to its variable's maxLength.
  */
-import { isValidValue, type VariableSpec, type VariableSpecs, type VariableValue, type VariableValues } from './variables.ts';
+import { cleanText, isValidValue, type VariableSpec, type VariableSpecs, type VariableValue, type VariableValues } from './variables.ts';
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
@@ -17,8 +18,14 @@ export function decodeValue(spec: VariableSpec, raw: string): VariableValue | un
   let value: unknown;
   if (spec.type === 'number') value = DECIMAL.test(raw) ? Number(raw) : undefined;
   else if (spec.type === 'boolean') value = raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : undefined;
+  else if (spec.type === 'text') value = cleanText(raw.slice(0, textInputCap(spec.maxLength)), spec.maxLength).text;
   else value = raw;
   return isValidValue(spec, value) ? value : undefined;
+}
+
+/** How many UTF-16 units of a URL text are worth cleaning: enough for maxLength code points, with room for removed characters. */
+function textInputCap(maxLength: number): number {
+  return 4 * maxLength + 64;
 }
 
 /** The page values a query string asks for; everything not asked for, or asked for badly, is left out. */
@@ -32,7 +39,7 @@ export function readUrlState(specs: VariableSpecs, search: string | URLSearchPar
   const values: Record<string, VariableValue> = {};
   for (const [name, spec] of Object.entries(specs)) {
     const raw = params.get(name);
-    if (raw === null || raw.length > 64) continue;
+    if (raw === null || (spec.type !== 'text' && raw.length > 64)) continue;
     const value = decodeValue(spec, raw);
     if (value !== undefined) values[name] = value;
   }

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { RESERVED_NAMES } from './formula-names.ts';
-import type { VariableSpec } from './variables.ts';
+import { cleanText, type VariableSpec } from './variables.ts';
 
 const name = z
   .string()
@@ -35,12 +35,26 @@ const choiceVariable = z
   .strict()
   .refine((v) => Object.hasOwn(v.options, v.default), { message: 'default must be one of the options' });
 
+const textVariable = z
+  .object({
+    type: z.literal('text'),
+    label: z.string(),
+    tex: z.string().optional(),
+    default: z.string().default(''),
+    /** The most characters the text holds; longer text from the reader or the URL is cut. */
+    maxLength: z.number().int().positive().max(10_000).default(200),
+  })
+  .strict()
+  .refine((v) => cleanText(v.default, v.maxLength).text === v.default, {
+    message: 'default must fit in maxLength and hold no control characters (tab and newline are fine)',
+  });
+
 /**
  * The `variables:` frontmatter field: name → declaration. Validated at build time, so a typo
  * fails the build with a message instead of breaking a widget.
  */
 export const variablesSchema = z
-  .record(name, z.union([booleanVariable, choiceVariable, numberVariable]))
+  .record(name, z.union([booleanVariable, choiceVariable, textVariable, numberVariable]))
   .default({})
   .transform((raw) => {
     const specs: Record<string, VariableSpec> = {};

@@ -35,13 +35,23 @@ export interface ChoiceVariableSpec {
   readonly default: string;
 }
 
+/** A page variable holding text the reader types, set with a TextField; formulas cannot use it. */
+export interface TextVariableSpec {
+  readonly type: 'text';
+  readonly label: string;
+  readonly tex: string;
+  readonly default: string;
+  /** The most characters (Unicode code points) it holds; longer text is cut (default 200). */
+  readonly maxLength: number;
+}
+
 /** Any page variable's declaration. */
-export type VariableSpec = NumberVariableSpec | BooleanVariableSpec | ChoiceVariableSpec;
+export type VariableSpec = NumberVariableSpec | BooleanVariableSpec | ChoiceVariableSpec | TextVariableSpec;
 
 /** All variables of one page, by name. */
 export type VariableSpecs = Readonly<Record<string, VariableSpec>>;
 
-/** A page variable's current value: a number, a boolean, or a choice's option name. */
+/** A page variable's current value: a number, a boolean, a choice's option name, or a text. */
 export type VariableValue = number | boolean | string;
 
 /** Current values of a page's variables, by name. */
@@ -63,7 +73,30 @@ export function isValidValue(spec: VariableSpec, value: unknown): value is Varia
       return typeof value === 'boolean';
     case 'choice':
       return typeof value === 'string' && Object.hasOwn(spec.options, value);
+    case 'text':
+      return typeof value === 'string' && cleanText(value, spec.maxLength).text === value;
   }
+}
+
+/** Characters a text variable never holds: C0/C1 controls (but tab and newline), lone surrogates, bidi overrides. */
+const UNWANTED = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** What cleaning a text gave: the text, and whether it was cut at maxLength. */
+export interface CleanedText {
+  readonly text: string;
+  readonly cut: boolean;
+}
+
+/** Make any string a value a text variable can hold: CRLF to LF, unwanted characters removed, cut to maxLength code points. */
+export function cleanText(raw: string, maxLength: number): CleanedText {
+  const clean = raw.replace(/\r\n?/g, '\n').replace(UNWANTED, '');
+  const points = Array.from(clean);
+  return points.length > maxLength ? { text: points.slice(0, maxLength).join(''), cut: true } : { text: clean, cut: false };
+}
+
+/** A text's length as the reader counts it: in code points, so an emoji is one. */
+export function textLength(text: string): number {
+  return Array.from(text).length;
 }
 
 /** Whether value lies on the grid min + k·step (within floating-point noise). */
@@ -72,17 +105,26 @@ export function isOnStep(spec: NumberVariableSpec, value: number): boolean {
   return Math.abs(steps - Math.round(steps)) < 1e-9;
 }
 
-/** The number a value stands for inside formulas: numbers as they are, booleans 1/0, choices their option's number. */
+/** The number a value stands for inside formulas: numbers as they are, booleans 1/0, choices their option's number; NaN for text. */
 export function numericValue(spec: VariableSpec, value: VariableValue): number {
+  if (spec.type === 'text') return Number.NaN;
   if (spec.type === 'boolean') return value === true ? 1 : 0;
   if (spec.type === 'choice') return typeof value === 'string' && Object.hasOwn(spec.options, value) ? spec.options[value]! : spec.options[spec.default]!;
   return typeof value === 'number' ? value : spec.default;
 }
 
-/** Every variable as a number, ready to hand to a formula. */
+/** The names formulas may use: every variable but text ones. */
+export function numericNames(specs: VariableSpecs): string[] {
+  return Object.entries(specs)
+    .filter(([, spec]) => spec.type !== 'text')
+    .map(([name]) => name);
+}
+
+/** Every variable as a number, ready to hand to a formula (text variables are left out). */
 export function numericScope(specs: VariableSpecs, values: VariableValues): Map<string, number> {
   const scope = new Map<string, number>();
   for (const [name, spec] of Object.entries(specs)) {
+    if (spec.type === 'text') continue;
     scope.set(name, numericValue(spec, Object.hasOwn(values, name) ? values[name]! : spec.default));
   }
   return scope;

@@ -9,3 +9,5 @@ export { default as FormulaCell } from './FormulaCell.astro';
 export { default as Plot } from './Plot.astro';
 export { default as Heatmap } from './Heatmap.astro';
 export { default as Exercise } from './Exercise.astro';
+export { default as TextField } from './TextField.astro';
+export { default as PyTorchCode } from './PyTorchCode.astro';
