@@ -1,0 +1,5 @@
+/** The forward-pass chapter's widgets, for content/docs/forward-pass.mdx. */
+export { default as StepThrough } from './StepThrough.astro';
+export { default as ShapeExplorer } from './ShapeExplorer.astro';
+export { default as Layouts } from './Layouts.astro';
+export { default as ShapeExercise } from './ShapeExercise.astro';
