@@ -38,6 +38,19 @@ export function ngramStatistics(documents: readonly (readonly string[])[], n: nu
   return { n, documentCount: documents.length, vocabularySize: vocabulary.size, nonZero, sparsity: cells === 0 ? 0 : 1 - nonZero / cells };
 }
 
+/** The statistics of the first k documents for every k = 1 … documents.length (entry k − 1), in one pass. */
+export function prefixStatistics(documents: readonly (readonly string[])[], n: number): NgramStatistics[] {
+  const vocabulary = new Set<string>();
+  let nonZero = 0;
+  return documents.map((tokens, k) => {
+    const distinct = new Set(ngrams(tokens, n));
+    nonZero += distinct.size;
+    for (const gram of distinct) vocabulary.add(gram);
+    const cells = (k + 1) * vocabulary.size;
+    return { n, documentCount: k + 1, vocabularySize: vocabulary.size, nonZero, sparsity: cells === 0 ? 0 : 1 - nonZero / cells };
+  });
+}
+
 /** Distinct n-grams in the first k documents, for k = 1 … documents.length (entry k − 1). */
 export function vocabularyGrowth(documents: readonly (readonly string[])[], n: number): number[] {
   const vocabulary = new Set<string>();

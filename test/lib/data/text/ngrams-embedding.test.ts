@@ -1,6 +1,6 @@
 /** n-grams and their sparsity, counted by hand, and the embedding lookup against nn.Embedding's layout. */
 import { describe, expect, it } from 'vitest';
-import { createEmbedding, createRandom, embeddingLookup, ngramStatistics, ngrams, tokenize, vocabularyGrowth } from '../../../../lib/index.ts';
+import { createEmbedding, createRandom, embeddingLookup, ngramStatistics, ngrams, prefixStatistics, tokenize, vocabularyGrowth } from '../../../../lib/index.ts';
 
 describe('ngrams', () => {
   it('slides a window of n tokens', () => {
@@ -19,6 +19,9 @@ describe('ngrams', () => {
     expect(ngramStatistics(docs, 2).sparsity).toBeCloseTo(0.5, 15);
     expect(ngramStatistics([], 2).sparsity).toBe(0);
     expect(vocabularyGrowth(docs, 1)).toEqual([2, 3]);
+    // Prefix k = 1 is d1 alone: {a, b}, both non-zero → sparsity 0; k = 2 is the whole corpus.
+    expect(prefixStatistics(docs, 1)).toEqual([ngramStatistics(docs.slice(0, 1), 1), ngramStatistics(docs, 1)]);
+    expect(prefixStatistics(docs, 2)[1]).toEqual(ngramStatistics(docs, 2));
   });
 });
 
