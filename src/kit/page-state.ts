@@ -38,9 +38,27 @@ export function setPageValue(name: string, value: VariableValue): boolean {
   return true;
 }
 
+/** The shortest time between two URL writes. Browsers limit replaceState (Safari throws after 100 calls in 30 s), and typing or dragging sets a value many times a second. */
+const URL_WRITE_INTERVAL_MS = 300;
+let lastUrlWrite = -Infinity;
+let pendingUrlWrite: ReturnType<typeof setTimeout> | undefined;
+
+/** Mirror the page's state into the URL now, or once the interval has passed; the last state always lands. */
 function writeUrl(): void {
-  if (typeof history === 'undefined' || typeof location === 'undefined') return;
+  if (typeof history === 'undefined' || typeof location === 'undefined' || pendingUrlWrite !== undefined) return;
+  const wait = lastUrlWrite + URL_WRITE_INTERVAL_MS - Date.now();
+  if (wait <= 0) writeUrlNow();
+  else pendingUrlWrite = setTimeout(writeUrlNow, wait);
+}
+
+function writeUrlNow(): void {
+  pendingUrlWrite = undefined;
+  lastUrlWrite = Date.now();
   const url = new URL(location.href);
   writeUrlState(url.searchParams, Object.fromEntries(declared), pageValues.get());
-  if (url.href !== location.href) history.replaceState(history.state, '', url);
+  try {
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+  } catch {
+    // A browser that refuses the write (rate limit, sandbox) leaves the old URL; the page itself is unaffected.
+  }
 }
