@@ -7,6 +7,8 @@ import { createStepModel, runSteps, SIZES, type StepView } from './step-through.
 
 /** The reader's formula when the page holds none: softsign, bounded like tanh but with slower tails. */
 export const DEFAULT_FORMULA = 'a / (1 + abs(a))';
+/** The step shown when the page holds none (the frontmatter's default). */
+export const DEFAULT_STEP = 2;
 /** The longest formula the field takes. */
 export const MAX_FORMULA = 120;
 
@@ -65,7 +67,7 @@ function rowsFor(step: StepView): QuantityRow[] {
 /** Read the page values (anything invalid falls back to a default) and compute everything the widget shows. */
 export function stepWidgetView(values: VariableValues): StepWidgetView {
   const seed = typeof values.seed === 'number' && Number.isInteger(values.seed) ? values.seed : 1;
-  const rawStep = typeof values.step === 'number' ? Math.round(values.step) : 1;
+  const rawStep = typeof values.step === 'number' ? Math.round(values.step) : DEFAULT_STEP;
   const step = Math.min(SIZES.steps, Math.max(1, rawStep));
   const activation = maybeActivationName(values.f);
   const output = maybeOutputName(values.g);
