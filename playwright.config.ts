@@ -19,6 +19,9 @@ const chromiumPath = findChromium();
 const rootPort = Number(process.env.E2E_PORT ?? 4330);
 const subPort = rootPort + 1;
 const subBase = '/course/rnn/';
+/** The build folders; E2E_DIST and E2E_DIST_SUB point the tests at builds made elsewhere. */
+const rootBuild = process.env.E2E_DIST ?? 'dist';
+const subBuild = process.env.E2E_DIST_SUB ?? 'dist-sub';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -57,7 +60,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node scripts/serve.mjs dist ${rootPort} /`,
+      command: `node scripts/serve.mjs ${rootBuild} ${rootPort} /`,
       url: `http://127.0.0.1:${rootPort}/`,
       reuseExistingServer: false,
       stdout: 'ignore',
@@ -65,7 +68,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `node scripts/serve.mjs dist-sub ${subPort} ${subBase}`,
+      command: `node scripts/serve.mjs ${subBuild} ${subPort} ${subBase}`,
       url: `http://127.0.0.1:${subPort}${subBase}`,
       reuseExistingServer: false,
       stdout: 'ignore',

@@ -37,8 +37,13 @@ function sourceOf(slug: string): string | null {
   return match ?? null;
 }
 
-/** The pages of the build in `dir` (dist/ or dist-sub/); throws when it has not been built. */
-export function sitePages(dir = 'dist'): SitePage[] {
+/** The root build's folder: dist/, or E2E_DIST (to test a build made elsewhere). */
+export const ROOT_BUILD = process.env.E2E_DIST ?? 'dist';
+/** The sub-path build's folder: dist-sub/, or E2E_DIST_SUB. */
+export const SUB_BUILD = process.env.E2E_DIST_SUB ?? 'dist-sub';
+
+/** The pages of the build in `dir` (by default the root build); throws when it has not been built. */
+export function sitePages(dir = ROOT_BUILD): SitePage[] {
   if (!existsSync(join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: build the site first (npm run test:e2e builds both dist/ and dist-sub/)`);
   }

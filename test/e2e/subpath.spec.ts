@@ -8,17 +8,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures.ts';
 import { hydrateIslands } from './hydrate.ts';
-import { sitePages } from './site-pages.ts';
+import { ROOT_BUILD, SUB_BUILD, sitePages } from './site-pages.ts';
 
 /** The build folder a project serves. */
 function buildDir(basePath: string): string {
-  return basePath === '/' ? 'dist' : 'dist-sub';
+  return basePath === '/' ? ROOT_BUILD : SUB_BUILD;
 }
 
 test('the build for this base path has the same pages as dist/', ({ baseURL }) => {
   const basePath = new URL(baseURL!).pathname;
   const here = sitePages(buildDir(basePath)).map((sitePage) => sitePage.path);
-  expect(here).toEqual(sitePages('dist').map((sitePage) => sitePage.path));
+  expect(here).toEqual(sitePages(ROOT_BUILD).map((sitePage) => sitePage.path));
 });
 
 test('no built file points at a root-absolute path outside the base', ({ baseURL }) => {
