@@ -62,6 +62,16 @@ test.describe('text variables and code blocks', () => {
     expect(copied).toBe(await code(page).innerText());
   });
 
+  test('without the Clipboard API, Copy falls back to selecting the code', async ({ page }) => {
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+    await page.goto('authoring/');
+    await hydrateIslands(page);
+    const block = page.locator('.unrolled-pytorch-code');
+    await block.getByRole('button', { name: 'Copy' }).click();
+    await expect(block.getByRole('status')).toHaveText(/^(Copied|Selected: press Ctrl\+C)/);
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(await code(page).innerText());
+  });
+
   test('the code scrolls inside its own box at phone width', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto('authoring/');
