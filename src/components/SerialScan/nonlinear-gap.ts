@@ -27,9 +27,15 @@ export interface NonlinearGap {
   readonly largestLinear: number;
 }
 
-/** Whether the gap is under 1% of the linear states' size: tanh then barely bends the trajectory. */
+/** The largest gap as a percentage of the largest linear |h_t,i|, to three significant digits (0 when nothing is shown). */
+export function gapPercent(result: NonlinearGap): number {
+  if (result.largestGap === null || result.largestLinear === 0) return 0;
+  return Number(((100 * result.largestGap.value) / result.largestLinear).toPrecision(3));
+}
+
+/** Whether the largest gap is at most 2% of the linear states' size: tanh then barely bends the trajectory. */
 export function nearlyLinear(result: NonlinearGap): boolean {
-  return result.largestGap !== null && result.largestGap.value <= 0.01 * result.largestLinear;
+  return result.largestGap !== null && gapPercent(result) <= 2;
 }
 
 /** Run the tanh RNN (lib's rnnStep) and the linear scan (lib's parallelScan) on the example recurrence. */
@@ -63,16 +69,21 @@ export function nonlinearGap(settings: ScanSettings): NonlinearGap {
   return { tanhStates, linearStates, gaps, largestGap, overflowStep, shownSteps, largestLinear };
 }
 
-/** The first unit of both states against t, as plot series (the shown steps only). */
-export function trajectorySeries(result: NonlinearGap, hiddenSize: number): Series[] {
+/**
+ * The first unit of both states divided by the input scale s, against t. Divided by s, the linear
+ * trajectory is the same for every s (it is linear in the inputs); the tanh one flattens as s grows.
+ */
+export function trajectorySeries(result: NonlinearGap, settings: ScanSettings): Series[] {
+  const { hiddenSize: H, inputScale: s } = settings;
   const steps = Array.from({ length: result.shownSteps }, (_, i) => i + 1);
   return [
-    { name: 'tanh RNN, h_t[1]', points: steps.map((t) => [t, result.tanhStates[(t - 1) * hiddenSize]!] as const) },
-    { name: 'linear scan, h_t[1]', points: steps.map((t) => [t, result.linearStates[(t - 1) * hiddenSize]!] as const) },
+    { name: 'tanh RNN', points: steps.map((t) => [t, result.tanhStates[(t - 1) * H]! / s] as const) },
+    { name: 'linear (scan)', points: steps.map((t) => [t, result.linearStates[(t - 1) * H]! / s] as const) },
   ];
 }
 
-/** The gap max_i |h_t,i(tanh) − h_t,i(linear)| against t, as one plot series. */
+/** The gap at each step as a percentage of the largest linear |h_t,i| shown: 100 · max_i |h_t,i(tanh) − h_t,i(linear)| / largestLinear. */
 export function gapSeries(result: NonlinearGap): Series[] {
-  return [{ name: 'gap', points: result.gaps.map((gap, i) => [i + 1, gap] as const) }];
+  const size = result.largestLinear > 0 ? result.largestLinear : 1;
+  return [{ name: 'gap, % of the largest |h|', points: result.gaps.map((gap, i) => [i + 1, (100 * gap) / size] as const) }];
 }

@@ -21,6 +21,8 @@ export interface ScanComparison {
   readonly overflowStep: number | null;
   /** How many steps were compared (all T, or those before the overflow). */
   readonly comparedSteps: number;
+  /** The scan's flops over the loop's, to one decimal. */
+  readonly flopsRatio: number;
 }
 
 /** Run both methods from lib/scan.ts and compare them step by step, stopping before an overflow. */
@@ -44,6 +46,7 @@ export function compareScan(settings: ScanSettings): ScanComparison {
     largestState: comparedSteps > 0 ? largestState : null,
     overflowStep,
     comparedSteps,
+    flopsRatio: Math.round((10 * scan.cost.flops) / loop.cost.flops) / 10,
   };
 }
 
