@@ -75,7 +75,7 @@ export function stepWidgetView(values: VariableValues): StepWidgetView {
   const resolved = resolveActivation(activation, formula);
   const base = { seed, step, activation, output, formula };
   const fTex = resolved.ok ? resolved.tex : 'f(a) = \\;?';
-  const tex = `h_t = f(W_{hh} h_{t-1} + W_{xh} x_t + b_h), \\quad y_t = g(W_{hy} h_t + b_y), \\quad ${fTex}, \\quad ${outputTex(output)}`;
+  const tex = `h_t = f(a_t),\\; ${fTex} \\qquad y_t = g(z_t),\\; ${outputTex(output)}`;
   if (!resolved.ok) {
     return { ...base, tex, formulaError: resolved.message, runError: 'Fix your formula for f to see the numbers.', rows: [], hiddenStates: [], code: undefined };
   }
