@@ -32,7 +32,7 @@ export interface ScanSettings {
 export const SETTING_NAMES = { sequenceLength: 'T', hiddenSize: 'H', spectralRadius: 'rho', inputScale: 'scale', seed: 'seed' } as const;
 
 /** The page's defaults, as the frontmatter declares them. */
-export const DEFAULT_SETTINGS: ScanSettings = { sequenceLength: 16, hiddenSize: 4, spectralRadius: 0.9, inputScale: 0.1, seed: 1 };
+export const DEFAULT_SETTINGS: ScanSettings = { sequenceLength: 16, hiddenSize: 4, spectralRadius: 0.9, inputScale: 0.02, seed: 1 };
 
 /** The settings the page's current numbers describe (missing names take the defaults). */
 export function settingsFromNumbers(numbers: ReadonlyMap<string, number>): ScanSettings {
@@ -74,5 +74,5 @@ export function earliestStep(a: number | null, b: number | null): number | null 
 
 /** The reader-facing message for an overflow at step t. */
 export function overflowMessage(step: number, spectralRadius: number): string {
-  return `Values exceeded 1e308 at step ${step}: with ρ = ${spectralRadius} > 1 the state grows like ρ^t until float64 runs out. Steps from ${step} on are left out.`;
+  return `Values exceeded 1e308 at step ${step}: with ρ = ${spectralRadius} > 1 the state grows like ρᵗ until float64 runs out. Steps from ${step} on are left out.`;
 }
