@@ -50,7 +50,7 @@ export function seriesFromFormulas(
   values: VariableValues,
 ): { series: Series[]; errors: string[] } {
   const scope = numericScope(specs, values);
-  const names = [...new Set([...Object.keys(specs), x])];
+  const names = [...new Set([...numericNames(specs), x])];
   const series: Series[] = [];
   const errors: string[] = [];
   for (const [label, text] of Object.entries(formulas)) {
