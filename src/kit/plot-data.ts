@@ -1,7 +1,7 @@
 /** Data for the Plot widget: named line series, their table view, and series sampled from formulas. */
 import { formatNumber } from './format.ts';
 import { compileFormula } from './formula.ts';
-import { numericScope, texSymbols, type VariableSpecs, type VariableValues } from './variables.ts';
+import { numericNames, numericScope, texSymbols, type VariableSpecs, type VariableValues } from './variables.ts';
 
 /** One named line: points (x, y). */
 export interface Series {
