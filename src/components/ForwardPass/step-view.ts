@@ -28,8 +28,8 @@ export interface StepWidgetView {
   readonly activation: ActivationName;
   readonly output: OutputName;
   readonly formula: string;
-  /** The equation line as TeX. */
-  readonly tex: string;
+  /** The equation line as TeX: the hidden update with f, and the output with g (shown side by side, wrapping on phones). */
+  readonly tex: readonly [string, string];
   /** Why the reader's formula cannot be used (only when f = yours). */
   readonly formulaError: string | undefined;
   /** Why no numbers are shown for this step (a blow-up), or undefined. */
@@ -75,7 +75,7 @@ export function stepWidgetView(values: VariableValues): StepWidgetView {
   const resolved = resolveActivation(activation, formula);
   const base = { seed, step, activation, output, formula };
   const fTex = resolved.ok ? resolved.tex : 'f(a) = \\;?';
-  const tex = `h_t = f(a_t),\\; ${fTex} \\qquad y_t = g(z_t),\\; ${outputTex(output)}`;
+  const tex = [`h_t = f(a_t),\\; ${fTex}`, `y_t = g(z_t),\\; ${outputTex(output)}`] as const;
   if (!resolved.ok) {
     return { ...base, tex, formulaError: resolved.message, runError: 'Fix your formula for f to see the numbers.', rows: [], hiddenStates: [], code: undefined };
   }
