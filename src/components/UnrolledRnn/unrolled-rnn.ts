@@ -10,6 +10,7 @@ import { createRandom } from '../../../lib/random.ts';
 import { cellParams, createRNN, parameterCount, type Recurrent } from '../../../lib/nn/recurrent.ts';
 import { rnnStep } from '../../../lib/nn/rnn.ts';
 import type { CellParams } from '../../../lib/nn/cell.ts';
+import type { FloatArray } from '../../../lib/tensor.ts';
 import { embedWord, roundTo } from './embedding.ts';
 
 /** Weights are rounded to this many decimals, so the PyTorch block can carry them exactly. */
@@ -52,11 +53,11 @@ export function createWidgetRnn(setup: RnnSetup): Recurrent {
 /** Run the model over the words one rnnStep at a time, from h_0 = 0; one entry per word. */
 export function unroll(model: Recurrent, words: readonly string[], seed: number): UnrolledStep[] {
   const params = cellParams(model, 0, 0);
-  let h = new Float64Array(params.hiddenSize);
+  let h: FloatArray = new Float64Array(params.hiddenSize);
   return words.map((word) => {
     const x = embedWord(word, params.inputSize, seed);
     const result = rnnStep(params, Float64Array.from(x), { h, c: null });
-    h = result.h as Float64Array;
+    h = result.h;
     return { word, x, h: Array.from(h), params };
   });
 }
