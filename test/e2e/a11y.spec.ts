@@ -50,6 +50,8 @@ function describeViolations(violations: Result[]): string[] {
 for (const theme of themes) {
   for (const sitePage of pages) {
     test(`axe: page ${sitePage.name}, ${theme} theme`, async ({ page }) => {
+      // axe's colour-contrast pass over a page full of KaTeX and plots is slow on two cores.
+      test.setTimeout(120_000);
       // Starlight reads the theme from localStorage before first paint.
       await page.addInitScript((chosen) => localStorage.setItem('starlight-theme', chosen), theme);
       await page.goto(sitePage.path || './');
