@@ -19,7 +19,14 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(`http://127.0.0.1:${port}/parameters/`, { waitUntil: 'networkidle' });
+  // Show the calculator itself: scroll its first widget to the top, under the header.
+  await page.evaluate(() => {
+    const island = document.querySelector('main astro-island');
+    const widget = island?.closest('fieldset, section, figure, div') ?? island?.firstElementChild;
+    if (widget) window.scrollTo(0, widget.getBoundingClientRect().top + window.scrollY - 150);
+  });
   // Let the islands in view hydrate and the fonts settle before the picture.
+  await page.waitForLoadState('networkidle');
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(500);
   mkdirSync('docs', { recursive: true });
