@@ -42,6 +42,7 @@ for (const sitePage of pages) {
 }
 
 test('every same-origin link and asset on every page resolves, under the base path', async ({ page, baseURL }) => {
+  test.setTimeout(60_000 + 10_000 * pages.length); // it visits every page in turn
   const base = new URL(baseURL!);
   const seen = new Map<string, string>(); // url → first page that links it
   for (const sitePage of pages) {

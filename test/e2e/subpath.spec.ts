@@ -44,6 +44,7 @@ test('no built file points at a root-absolute path outside the base', ({ baseURL
 });
 
 test('every request the pages make, search included, stays under the base path', async ({ page, baseURL }) => {
+  test.setTimeout(60_000 + 20_000 * sitePages().length); // it hydrates every page in turn
   const base = new URL(baseURL!);
   const outside: string[] = [];
   const underBase: string[] = [];
