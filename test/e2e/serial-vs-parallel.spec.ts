@@ -8,6 +8,19 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { hydrateIslands } from './hydrate.ts';
 
+/**
+ * Scroll to each selector's first match and wait until the island around it has hydrated. Cheaper than
+ * hydrating the whole page, so the tests stay quick: each one wakes only the widgets it uses.
+ */
+async function hydrated(page: Page, ...selectors: string[]): Promise<void> {
+  for (const selector of selectors) {
+    await page.locator(selector).first().scrollIntoViewIfNeeded();
+    await expect(page.locator(`astro-island:not([ssr]) ${selector}`).first()).toBeAttached();
+  }
+}
+
+const SLIDER = (name: string) => `.unrolled-slider[data-variable="${name}"]`;
+const FIELD = (name: string) => `.unrolled-number-field[data-variable="${name}"]`;
 const readout = (page: Page, key: string) => page.locator(`[data-readout="${key}"]`);
 const code = (page: Page) => page.locator('[data-code="pytorch"]');
 const lengthSlider = (page: Page) => page.getByRole('slider', { name: 'Sequence length T' }).first();
@@ -36,7 +49,7 @@ test.describe('why RNNs are serial', () => {
 
   test('the round slider steps through the scan by keyboard', async ({ page }) => {
     await page.goto('serial-vs-parallel/');
-    await hydrateIslands(page);
+    await hydrated(page, SLIDER('r'), '.scan-rounds');
     const picture = page.locator('.scan-rounds svg');
     const round = page.getByRole('slider', { name: 'Round shown r' });
     await round.focus();
@@ -56,7 +69,7 @@ test.describe('why RNNs are serial', () => {
 
   test('T drives the table, the depth plot and the PyTorch code', async ({ page }) => {
     await page.goto('serial-vs-parallel/');
-    await hydrateIslands(page);
+    await hydrated(page, SLIDER('T'), FIELD('T'), '.scan-pytorch', '.scan-compare');
     const chart = page.locator('.scan-compare .unrolled-plot .chart');
     await chart.scrollIntoViewIfNeeded();
     await expect(chart.locator('svg[aria-label]')).toBeVisible();
@@ -76,7 +89,7 @@ test.describe('why RNNs are serial', () => {
 
   test('larger inputs open the gap between the tanh RNN and the scan', async ({ page }) => {
     await page.goto('serial-vs-parallel/');
-    await hydrateIslands(page);
+    await hydrated(page, '.scan-pytorch', SLIDER('scale'), '.nonlinear-gap');
     const chart = page.locator('.nonlinear-gap .unrolled-plot .chart').first();
     await chart.scrollIntoViewIfNeeded();
     await expect(chart.locator('svg[aria-label]')).toBeVisible();
@@ -94,7 +107,7 @@ test.describe('why RNNs are serial', () => {
 
   test('a spectral radius above 1 at the longest T gives an honest message, never NaN', async ({ page }) => {
     await page.goto('serial-vs-parallel/');
-    await hydrateIslands(page);
+    await hydrated(page, '.scan-rounds', '.scan-pytorch', FIELD('T'), SLIDER('rho'), '.scan-compare', '.nonlinear-gap');
     await lengthField(page).fill('1024');
     const rho = page.getByRole('slider', { name: 'Spectral radius ρ of A' }).first();
     await rho.focus();
@@ -111,7 +124,7 @@ test.describe('why RNNs are serial', () => {
 
   test('bad input in the number fields shows a message and changes nothing', async ({ page }) => {
     await page.goto('serial-vs-parallel/');
-    await hydrateIslands(page);
+    await hydrated(page, '.scan-pytorch', FIELD('seed'), FIELD('T'), '.scan-compare');
     const field = lengthField(page);
     const urlBefore = page.url();
     for (const [text, message] of [
@@ -136,7 +149,7 @@ test.describe('why RNNs are serial', () => {
 
   test('URL state round-trips into a new page, and garbage in the URL leaves the defaults', async ({ page, context }) => {
     await page.goto('serial-vs-parallel/');
-    await hydrateIslands(page);
+    await hydrated(page, SLIDER('r'), FIELD('T'), SLIDER('scale'));
     await lengthField(page).fill('40');
     const round = page.getByRole('slider', { name: 'Round shown r' });
     await round.focus();
@@ -150,7 +163,7 @@ test.describe('why RNNs are serial', () => {
 
     const copy = await context.newPage();
     await copy.goto(page.url());
-    await hydrateIslands(copy);
+    await hydrated(copy, '.scan-rounds', FIELD('T'), '.scan-compare', '.nonlinear-gap', '.scan-pytorch');
     await expect(readout(copy, 'loop-depth')).toHaveText('40');
     await expect(readout(copy, 'scan-depth')).toHaveText('6');
     await expect(readout(copy, 'round')).toHaveText('3');
@@ -159,7 +172,7 @@ test.describe('why RNNs are serial', () => {
     await expect(lengthField(copy)).toHaveValue('40');
 
     await copy.goto('serial-vs-parallel/?T=abc&rho=-5&r=99&scale=1e999&seed=%3Cscript%3E');
-    await hydrateIslands(copy);
+    await hydrated(copy, '.scan-rounds', '.scan-compare', '.scan-pytorch');
     await expect(readout(copy, 'loop-depth')).toHaveText('16');
     await expect(readout(copy, 'round')).toHaveText('2');
     await expect(code(copy)).toContainText('rho = 0.9');
@@ -168,7 +181,9 @@ test.describe('why RNNs are serial', () => {
 
   test('the exercises check answers at once', async ({ page }) => {
     await page.goto('serial-vs-parallel/');
-    await hydrateIslands(page);
+    await hydrated(page, '.unrolled-exercise');
+    await page.locator('.unrolled-exercise').nth(1).scrollIntoViewIfNeeded();
+    await expect(page.locator('astro-island[ssr] .unrolled-exercise')).toHaveCount(0);
     const rounds = page.locator('.unrolled-exercise').nth(0);
     await rounds.getByRole('textbox').fill('1000');
     await rounds.getByRole('button', { name: 'Check' }).click();
@@ -184,7 +199,7 @@ test.describe('why RNNs are serial', () => {
   test('the PyTorch code can be copied', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('serial-vs-parallel/');
-    await hydrateIslands(page);
+    await hydrated(page, '.scan-pytorch');
     const button = page.getByRole('button', { name: 'Copy code' });
     await button.focus();
     await page.keyboard.press('Enter');
