@@ -44,11 +44,15 @@ export interface WeightShapes {
 }
 
 /** The longest side any box is drawn at, in px (fits a 390 px phone with room for padding). */
-export const MAX_SIDE_PX = 150;
+export const MAX_SIDE_PX = 200;
 /** The thinnest side drawn, so a vector or a tiny size stays visible. */
 export const MIN_SIDE_PX = 3;
-/** Never draw one row or column wider than this, so tiny layers do not fill the screen. */
-const MAX_SCALE = 6;
+/**
+ * The scale stays fixed (MAX_SIDE_PX for this many rows) until some side is longer, so changing a
+ * size, or picking a gated cell, visibly grows the boxes instead of rescaling them. Past it,
+ * everything shrinks together.
+ */
+export const REFERENCE_SIDE = 512;
 
 /** Every box for a config (its layer 0, forward direction) and a head of outputSize outputs reading d·D_h features. */
 export function weightShapes(config: RecurrentCountConfig, outputSize: number): WeightShapes {
@@ -75,7 +79,7 @@ export function weightShapes(config: RecurrentCountConfig, outputSize: number): 
     { key: 'by', role: 'output bias', symbol: ['b', 'y'], subscripted: ['b', 'y'], pytorch: 'head.bias', rows: outputSize, columns: 1, count: outputSize, blocks: [] },
   );
   const longest = Math.max(...drafts.flatMap((d) => [d.rows, d.columns]));
-  const scale = Math.min(MAX_SCALE, MAX_SIDE_PX / longest);
+  const scale = MAX_SIDE_PX / Math.max(longest, REFERENCE_SIDE);
   let clamped = false;
   const side = (units: number) => {
     const px = units * scale;

@@ -1,7 +1,7 @@
 /** The weight-shapes drawing: shapes as PyTorch lays them out, counts from lib/count.ts, one scale for every box. */
 import { describe, expect, it } from 'vitest';
 import { linearParameterCount, recurrentParameterCount, type BiasMode, type CellKind } from '../../../../lib/count.ts';
-import { MAX_SIDE_PX, MIN_SIDE_PX, shapeText, weightShapes } from '../../../../src/components/WeightShapes/weight-shapes.ts';
+import { MAX_SIDE_PX, MIN_SIDE_PX, REFERENCE_SIDE, shapeText, weightShapes } from '../../../../src/components/WeightShapes/weight-shapes.ts';
 
 const byKey = (shapes: ReturnType<typeof weightShapes>) => Object.fromEntries(shapes.boxes.map((b) => [b.key, b]));
 
@@ -52,9 +52,17 @@ describe('weightShapes', () => {
     expect(shapes.clamped).toBe(true);
     for (const b of shapes.boxes) expect(Number.isFinite(b.width) && Number.isFinite(b.height)).toBe(true);
   });
-  it('tiny layers are not blown up past 6 px a unit', () => {
+  it('keeps one fixed scale while no side passes 512, so LSTM draws U four times as tall as RNN', () => {
+    const rnn = weightShapes({ kind: 'RNN', inputSize: 100, hiddenSize: 128 }, 10);
+    const lstm = weightShapes({ kind: 'LSTM', inputSize: 100, hiddenSize: 128 }, 10);
+    expect(rnn.scale).toBe(MAX_SIDE_PX / REFERENCE_SIDE);
+    expect(lstm.scale).toBe(rnn.scale);
+    expect(byKey(lstm).U!.height).toBeCloseTo(4 * byKey(rnn).U!.height, 1);
+    expect(byKey(lstm).U!.height).toBe(MAX_SIDE_PX); // 512 rows
+  });
+  it('tiny layers stay visible at MIN_SIDE_PX', () => {
     const shapes = weightShapes({ kind: 'RNN', inputSize: 1, hiddenSize: 1 }, 1);
-    expect(shapes.scale).toBe(6);
-    expect(shapes.boxes.every((b) => b.width <= 12 && b.height <= 6)).toBe(true);
+    expect(shapes.boxes.every((b) => b.width === MIN_SIDE_PX && b.height === MIN_SIDE_PX)).toBe(true);
+    expect(shapes.clamped).toBe(true);
   });
 });
