@@ -22,7 +22,7 @@ async function hydrated(page: Page, ...selectors: string[]): Promise<void> {
 const SLIDER = (name: string) => `.unrolled-slider[data-variable="${name}"]`;
 const FIELD = (name: string) => `.unrolled-number-field[data-variable="${name}"]`;
 const readout = (page: Page, key: string) => page.locator(`[data-readout="${key}"]`);
-const code = (page: Page) => page.locator('[data-code="pytorch"]');
+const code = (page: Page) => page.locator('.scan-pytorch code');
 const lengthSlider = (page: Page) => page.getByRole('slider', { name: 'Sequence length T' }).first();
 const lengthField = (page: Page) => page.getByRole('spinbutton', { name: 'Sequence length T' });
 
@@ -200,10 +200,10 @@ test.describe('why RNNs are serial', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('serial-vs-parallel/');
     await hydrated(page, '.scan-pytorch');
-    const button = page.getByRole('button', { name: 'Copy code' });
+    const button = page.locator('.scan-pytorch').getByRole('button', { name: 'Copy' });
     await button.focus();
     await page.keyboard.press('Enter');
-    await expect(page.locator('.scan-pytorch [role="status"]')).toHaveText('Copied to the clipboard.');
+    await expect(page.locator('.scan-pytorch [role="status"]')).toHaveText('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await code(page).textContent());
     expect(copied).toContain('while offset < T:');
