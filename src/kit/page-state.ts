@@ -52,6 +52,7 @@ function writeUrl(): void {
 }
 
 function writeUrlNow(): void {
+  if (pendingUrlWrite !== undefined) clearTimeout(pendingUrlWrite);
   pendingUrlWrite = undefined;
   lastUrlWrite = Date.now();
   const url = new URL(location.href);
@@ -61,4 +62,12 @@ function writeUrlNow(): void {
   } catch {
     // A browser that refuses the write (rate limit, sandbox) leaves the old URL; the page itself is unaffected.
   }
+}
+
+// Leaving the page within the interval would drop the pending write; land it on the way out, so the history entry
+// (and Back) holds the latest state.
+if (typeof addEventListener === 'function') {
+  addEventListener('pagehide', () => {
+    if (pendingUrlWrite !== undefined) writeUrlNow();
+  });
 }

@@ -30,6 +30,7 @@ test.describe('text variables and code blocks', () => {
 
     await page.getByRole('radio', { name: 'LSTM' }).check();
     await expect(code(page)).toContainText('rnn = nn.LSTM(input_size=100, hidden_size=128, bias=True)  # gate blocks: 4');
+    await expect.poll(() => new URL(page.url()).searchParams.get('cell')).toBe('LSTM');
 
     await page.reload();
     await hydrateIslands(page);
