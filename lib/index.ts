@@ -28,3 +28,4 @@ export * from './data/text/tf-idf.ts';
 export * from './data/text/bm25.ts';
 export * from './data/text/ngrams.ts';
 export * from './data/text/embedding.ts';
+export * from './nn/softmax.ts';

@@ -5,10 +5,10 @@
  *   sigmoid    several labels, each yes/no:  y_k = σ(z_k)                   (each in (0, 1))
  *   identity   regression, any real number:  y_k = z_k
  *
- * lib/ has σ but no softmax (its cross-entropy works on logits), so softmax is written here, shifted by
- * the largest logit so that e^{z} never overflows; the unit test checks it against lib's cross-entropy gradient.
+ * σ and softmax come from lib/ (softmax is shifted by the largest logit so that e^{z} never overflows).
  */
 import { sigmoid } from '../../../lib/nn/activation.ts';
+import { softmax } from '../../../lib/nn/softmax.ts';
 
 /** The three options of the page variable g. */
 export type OutputName = 'softmax' | 'sigmoid' | 'identity';
@@ -18,14 +18,8 @@ export function maybeOutputName(value: unknown): OutputName {
   return value === 'sigmoid' || value === 'identity' ? value : 'softmax';
 }
 
-/** softmax(z), computed as e^{z − max z} / Σ e^{z − max z}. */
-export function softmax(logits: ArrayLike<number>): number[] {
-  const values = Array.from(logits);
-  const top = Math.max(...values);
-  const exps = values.map((z) => Math.exp(z - top));
-  const total = exps.reduce((sum, e) => sum + e, 0);
-  return exps.map((e) => e / total);
-}
+/** softmax(z), re-exported from lib for this widget's callers. */
+export { softmax };
 
 /** y = g(z) for one output vector. */
 export function applyOutput(name: OutputName, logits: ArrayLike<number>): number[] {

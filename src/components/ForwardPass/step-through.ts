@@ -100,7 +100,7 @@ export function runSteps(model: StepModel, output: OutputName, explain: (a: numb
       return { ok: false, steps, failedStep: t, badInput, message: reason };
     }
     const z = Array.from(linearForward(model.head, { shape: [1, H], data: step.h }).data);
-    const y = applyOutput(output, z);
+    const y = allFiniteNumbers(z) ? applyOutput(output, z) : z;
     if (!allFiniteNumbers(z) || !allFiniteNumbers(y)) {
       return { ok: false, steps, failedStep: t, badInput: Number.NaN, message: 'the output overflowed: h_t is too large for the head' };
     }
