@@ -1,5 +1,5 @@
 /**
- * A seeded pseudo-random generator. lib/ never calls Math.random: every random draw takes a Random,
+ * A seeded pseudo-random generator. lib/ never uses the unseeded global generator: every random draw takes a Random,
  * so the same seed gives the same weights, batches and samples, and the seed can travel in a URL.
  */
 
