@@ -23,6 +23,10 @@ export default defineConfig({
     starlight({
       title: 'Unrolled',
       description: 'An interactive course on recurrent neural networks.',
+      head: [
+        // Keyboard access to equations and tables that scroll sideways on narrow screens.
+        { tag: 'script', attrs: { type: 'module', src: `${base.replace(/\/?$/, '/')}scripts/focusable-overflow.js` } },
+      ],
       customCss: ['katex/dist/katex.min.css', './src/styles/unrolled.css'],
       sidebar: [
         { label: 'Start here', items: [{ slug: 'index' }] },

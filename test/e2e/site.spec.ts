@@ -149,4 +149,26 @@ test.describe('on a phone-sized screen', () => {
     await menuButton.click();
     await expect(page.locator('nav[aria-label="Main"] a[href]').first()).toBeVisible();
   });
+
+  test('every box that scrolls sideways can take keyboard focus (equations, tables, widgets)', async ({ page }) => {
+    const unreachable: string[] = [];
+    for (const sitePage of pages) {
+      await page.goto(sitePage.path || './');
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(() => document.fonts.ready); // equations reach their final width once KaTeX's fonts are in
+      const found = await page.evaluate(() => {
+        const out: string[] = [];
+        for (const element of document.querySelectorAll<HTMLElement>('main *')) {
+          const style = getComputedStyle(element);
+          if (!['auto', 'scroll'].includes(style.overflowX) || element.scrollWidth <= element.clientWidth + 1) continue;
+          // Reachable if it or something inside it takes focus (axe's scrollable-region-focusable rule).
+          const focusable = element.matches('[tabindex]:not([tabindex="-1"])') || element.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])');
+          if (!focusable) out.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`);
+        }
+        return out;
+      });
+      for (const box of found) unreachable.push(`${sitePage.name}: ${box}`);
+    }
+    expect(unreachable, 'sideways-scrolling boxes without a tab stop').toEqual([]);
+  });
 });
