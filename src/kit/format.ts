@@ -23,3 +23,22 @@ export function texNumber(value: number): string {
   }
   return formatNumber(value).replace('−', '-').replaceAll(',', '{,}');
 }
+
+/** An axis tick: 600, 0.6, 12,000, and powers beyond a million or below a thousandth as 1e−100 or 2.5e6 (no SI prefixes: 0.6 must never read "600m"). */
+export function formatTick(value: number): string {
+  if (!Number.isFinite(value)) return formatNumber(value);
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude >= 1e6 || magnitude < 1e-3)) {
+    const [mantissa, exponent] = value.toExponential().split('e');
+    const trimmed = Number(Number(mantissa).toPrecision(3));
+    return `${trimmed}e${Number(exponent)}`.replaceAll('-', '−');
+  }
+  return formatNumber(Number(value.toPrecision(6)));
+}
+
+/** A tick on a log axis: labelled when its leading digit is 1, 2 or 5 (as d3 does), blank otherwise so decades stay readable. */
+export function formatLogTick(value: number): string {
+  if (!(value > 0) || !Number.isFinite(value)) return '';
+  const leading = Math.round(value / 10 ** Math.floor(Math.log10(value) + 1e-9));
+  return leading === 1 || leading === 2 || leading === 5 ? formatTick(value) : '';
+}
