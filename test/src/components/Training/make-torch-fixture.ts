@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { trainingCode } from '../../../../src/components/Training/pytorch-code.ts';
 
-const runs = [
+const runs: { name: string; values: Record<string, string | number> }[] = [
   { name: 'defaults', values: {} },
   { name: 'sum, seed 42', values: { word: "ab'cab", H: 5, lr: 0.3, reduction: 'sum', k: 7, seed: 42 } },
 ];

@@ -24,7 +24,10 @@ function parsePrints(stdout: string) {
   return { curve, after, generated, norms, before: before!, afterStep: afterStep! };
 }
 
-describe.each(fixture.runs)('against PyTorch: $name', ({ values, stdout }) => {
+/** The committed runs, typed: page values as the widgets read them. */
+const torchRuns = fixture.runs as { name: string; values: Record<string, string | number>; stdout: string }[];
+
+describe.each(torchRuns)('against PyTorch: $name', ({ values, stdout }) => {
   const torch = parsePrints(stdout);
   const view = trainingView(values);
   const k = readSettings(values).steps;
