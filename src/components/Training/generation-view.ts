@@ -6,7 +6,7 @@ import type { VariableValues } from '../../kit/variables.ts';
 import { charTask, showCharacter } from './char-task.ts';
 import { generate } from './generation.ts';
 import { readSettings, type TrainingPageSettings } from './settings.ts';
-import { modelAfter, trajectoryFor } from './trajectory.ts';
+import { isPending, modelAfter, trajectoryFor } from './trajectory.ts';
 
 /** One generated step as shown: the character fed in, the one chosen, and its probability. */
 export interface GenerationStepView {
@@ -31,18 +31,20 @@ export interface GenerationView {
   readonly text: string;
   /** How many generated characters equal the word's. */
   readonly matches: number;
+  /** True while training toward k is still under way; the text is from the model so far. */
+  readonly pending: boolean;
 }
 
-/** Read the page values, take the trained model and generate. */
-export function generationView(values: VariableValues): GenerationView {
+/** Read the page values, take the trained model and generate; with a time budget (ms), from the steps trained so far. */
+export function generationView(values: VariableValues, budgetMs = Infinity): GenerationView {
   const settings = readSettings(values);
   const built = charTask(settings.word);
-  const empty = { stepsUsed: 0, steps: [], text: '', matches: 0 };
+  const empty = { stepsUsed: 0, steps: [], text: '', matches: 0, pending: false };
   if (!built.ok) return { settings, ...empty, message: built.message };
   const { task } = built;
   try {
     const { hiddenSize, lr, reduction, seed, steps: k, decoding, temperature } = settings;
-    const trajectory = trajectoryFor({ task, hiddenSize, lr, reduction, seed }, k);
+    const trajectory = trajectoryFor({ task, hiddenSize, lr, reduction, seed }, k, budgetMs);
     const stepsUsed = Math.min(k, trajectory.snapshots.length - 1);
     const model = modelAfter(trajectory, stepsUsed);
     const generated = generate(model, { start: task.inputIndices[0]!, length: task.targetIndices.length, decoding, temperature, seed });
@@ -55,7 +57,7 @@ export function generationView(values: VariableValues): GenerationView {
       distribution: step.probabilities.map((probability, c) => ({ character: showCharacter(task.vocabulary[c]!), probability })),
     }));
     const text = [task.characters[0]!, ...generated.map((s) => task.vocabulary[s.chosen]!)].join('');
-    return { settings, message: undefined, stepsUsed, steps, text, matches: steps.filter((s) => s.matches).length };
+    return { settings, message: undefined, stepsUsed, steps, text, matches: steps.filter((s) => s.matches).length, pending: isPending(trajectory, k) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { settings, ...empty, message: `The model could not generate: ${message}` };

@@ -6,7 +6,7 @@ import type { VariableValues } from '../../kit/variables.ts';
 import { charTask, type CharTask } from './char-task.ts';
 import { formatValue, readSettings, type TrainingPageSettings } from './settings.ts';
 import type { GradientNorm } from './sgd-training-step.ts';
-import { lossAfter, trajectoryFor, type Trajectory } from './trajectory.ts';
+import { isPending, lossAfter, trajectoryFor, type Trajectory } from './trajectory.ts';
 
 /** Each parameter's symbol in the chapter's equations, by its PyTorch name. */
 export const PARAMETER_SYMBOLS: Readonly<Record<string, string>> = {
@@ -53,6 +53,8 @@ export interface TrainingView {
   readonly failure: string | undefined;
   /** A loss that rose instead of falling, said plainly. */
   readonly warning: string | undefined;
+  /** True while training toward k is still under way (a time budget cut it short); call again to go on. */
+  readonly pending: boolean;
 }
 
 /** The detail of the step that starts from θ_k, when the trajectory holds it. */
@@ -82,16 +84,21 @@ function warningFor(curve: readonly (readonly [number, number])[], detail: StepD
   return undefined;
 }
 
-/** Read the page values, train k (+1) steps from the seed (reusing earlier work) and describe it. */
-export function trainingView(values: VariableValues): TrainingView {
+/**
+ * Read the page values, train k (+1) steps from the seed (reusing earlier work) and describe it.
+ * With a time budget (ms) training may stop short of k: the view then shows the steps so far and `pending`.
+ */
+export function trainingView(values: VariableValues, budgetMs = Infinity): TrainingView {
   const settings = readSettings(values);
   const built = charTask(settings.word);
-  const empty = { task: undefined, stepsTaken: 0, curve: [], detail: undefined, failure: undefined, warning: undefined };
+  const empty = { task: undefined, stepsTaken: 0, curve: [], detail: undefined, failure: undefined, warning: undefined, pending: false };
   if (!built.ok) return { settings, ...empty, message: built.message };
   try {
     const { hiddenSize, lr, reduction, seed, steps: k } = settings;
-    const trajectory = trajectoryFor({ task: built.task, hiddenSize, lr, reduction, seed }, k + 1);
-    const stepsTaken = trajectory.failedAt === null ? k : Math.min(k, trajectory.failedAt - 1);
+    const trajectory = trajectoryFor({ task: built.task, hiddenSize, lr, reduction, seed }, k + 1, budgetMs);
+    const pending = isPending(trajectory, k + 1);
+    const available = pending ? Math.max(0, trajectory.records.length - 1) : k;
+    const stepsTaken = trajectory.failedAt === null ? available : Math.min(k, trajectory.failedAt - 1);
     const curve = trajectory.records.slice(0, stepsTaken + 1).map((record, j) => [j, record.loss] as const);
     const detail = detailOf(trajectory, stepsTaken);
     const failed = trajectory.failedAt !== null ? trajectory.records[trajectory.failedAt - 1] : undefined;
@@ -99,7 +106,7 @@ export function trainingView(values: VariableValues): TrainingView {
       failed && !failed.ok
         ? `Training stopped at step ${trajectory.failedAt}: ${failed.message} No parameter was updated on that step, so the last usable model is the one after ${trajectory.failedAt! - 1} steps.`
         : undefined;
-    return { settings, task: built.task, message: undefined, stepsTaken, curve, detail, failure, warning: warningFor(curve, detail, lr) };
+    return { settings, task: built.task, message: undefined, stepsTaken, curve, detail, failure, warning: pending ? undefined : warningFor(curve, detail, lr), pending };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { settings, ...empty, task: built.task, message: `These settings could not be computed: ${message}` };

@@ -10,6 +10,9 @@ import type { CharTask } from './char-task.ts';
 import { createSequenceModel, restoreParameters, snapshotParameters, type SequenceModel } from './model.ts';
 import { evaluateLoss, sgdTrainingStep, type StepRecord } from './sgd-training-step.ts';
 
+/** Main-thread time one recomputation may spend training, in the browser; longer runs continue in later tasks. */
+export const FRAME_BUDGET_MS = 6;
+
 /** What fixes a trajectory: the task, the model size, the optimiser and the seed. */
 export interface TrainingSettings {
   readonly task: CharTask;
@@ -44,10 +47,12 @@ export function startTrajectory(settings: TrainingSettings): Trajectory {
   return { settings, records: [], snapshots: [snapshotParameters(model)], failedAt: null, model, state: createSgdState(model.parameters) };
 }
 
-/** Take steps until `steps` are recorded or one fails. */
-export function extendTrajectory(trajectory: Trajectory, steps: number): Trajectory {
+/** Take steps until `steps` are recorded, one fails, or (after at least one step) the clock passes `deadline` (performance.now() ms). */
+export function extendTrajectory(trajectory: Trajectory, steps: number, deadline = Infinity): Trajectory {
   const { task, lr, reduction } = trajectory.settings;
-  while (trajectory.records.length < steps && trajectory.failedAt === null) {
+  let taken = 0;
+  while (trajectory.records.length < steps && trajectory.failedAt === null && (taken === 0 || performance.now() < deadline)) {
+    taken++;
     const record = sgdTrainingStep(trajectory.model, task, trajectory.state, lr, reduction);
     trajectory.records.push(record);
     if (record.ok) trajectory.snapshots.push(snapshotParameters(trajectory.model));
@@ -82,13 +87,22 @@ function keyOf(settings: TrainingSettings): string {
   return JSON.stringify([task.characters.join(''), hiddenSize, lr, reduction, seed]);
 }
 
-/** The shared trajectory for these settings with at least `steps` steps taken (or stopped earlier by a failure). */
-export function trajectoryFor(settings: TrainingSettings, steps: number): Trajectory {
+/** Whether the trajectory still lacks some of the `steps` asked for (it was cut short by a time budget, not by a failure). */
+export function isPending(trajectory: Trajectory, steps: number): boolean {
+  return trajectory.failedAt === null && trajectory.records.length < steps;
+}
+
+/**
+ * The shared trajectory for these settings with `steps` steps taken (or stopped earlier by a failure).
+ * With a time budget (ms) it returns when the budget is spent, possibly short: call again to go on.
+ */
+export function trajectoryFor(settings: TrainingSettings, steps: number, budgetMs = Infinity): Trajectory {
+  const deadline = performance.now() + budgetMs;
   const key = keyOf(settings);
   let trajectory = cache.get(key);
   if (trajectory) cache.delete(key);
   else trajectory = startTrajectory(settings);
   cache.set(key, trajectory);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return extendTrajectory(trajectory, steps);
+  return extendTrajectory(trajectory, steps, deadline);
 }

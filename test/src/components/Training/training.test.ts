@@ -159,3 +159,19 @@ describe('generation', () => {
     for (const step of a.steps) expect(step.distribution.reduce((s, d) => s + d.probability, 0)).toBeCloseTo(1, 12);
   });
 });
+
+describe('a time budget trains in slices and ends where training in one go ends', () => {
+  it('a 0 ms budget takes one step per call, reports pending, and converges to the same curve', () => {
+    const values = { word: 'mississippi', H: 12, k: 40, lr: 0.3, seed: 9 };
+    const first = trainingView(values, 0);
+    expect(first.pending).toBe(true);
+    expect(first.stepsTaken).toBeLessThan(40);
+    expect(first.warning).toBeUndefined();
+    let view = first;
+    for (let calls = 0; view.pending && calls < 100; calls++) view = trainingView(values, 0);
+    expect(view.pending).toBe(false);
+    expect(view.stepsTaken).toBe(40);
+    expect(view.curve).toEqual(trainingView(values).curve);
+    expect(generationView(values, 0).pending).toBe(false);
+  });
+});
