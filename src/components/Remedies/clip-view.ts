@@ -1,0 +1,33 @@
+/** Everything the clipping widget shows for one set of settings: the first gradient, two training runs, and their plot series. */
+import type { Series } from '../../kit/plot-data.ts';
+import { firstGradient, settingsProblem, trainingRun, type FirstGradient, type TrainingRun } from './clip-training.ts';
+import type { ClipMode, ClipSettings } from './clip-settings.ts';
+
+/** The widget's state: a settings problem, or the numbers. */
+export interface ClipView {
+  readonly settings: ClipSettings;
+  /** Why nothing could be computed, or null. */
+  readonly problem: string | null;
+  /** The first gradient, raw and clipped; null when it was not finite. */
+  readonly first: FirstGradient | null;
+  /** The unclipped run, then the clipped one (only the unclipped one when mode is none). */
+  readonly runs: readonly TrainingRun[];
+}
+
+/** The name a run goes by in the plot and the readouts. */
+export function runName(mode: ClipMode): string {
+  return mode === 'none' ? 'no clipping' : mode === 'norm' ? 'clip by norm' : 'clip by value';
+}
+
+/** Compute the widget's state from its settings (never throws). */
+export function clipView(settings: ClipSettings): ClipView {
+  const problem = settingsProblem(settings);
+  if (problem) return { settings, problem, first: null, runs: [] };
+  const modes: ClipMode[] = settings.mode === 'none' ? ['none'] : ['none', settings.mode];
+  return { settings, problem: null, first: firstGradient(settings), runs: modes.map((mode) => trainingRun(settings, mode)) };
+}
+
+/** One line per run: the loss at each SGD step (finite values only; a run that broke stops where it broke). */
+export function lossSeries(view: ClipView): Series[] {
+  return view.runs.map((run) => ({ name: runName(run.mode), points: run.losses.map((loss, i) => [i + 1, loss] as const) }));
+}
