@@ -27,7 +27,14 @@ export function clipView(settings: ClipSettings): ClipView {
   return { settings, problem: null, first: firstGradient(settings), runs: modes.map((mode) => trainingRun(settings, mode)) };
 }
 
-/** One line per run: the loss at each SGD step (finite values only; a run that broke stops where it broke). */
+/**
+ * One line per run: log₁₀ of the loss at each SGD step (a run that broke stops where it broke). The
+ * logarithm is taken here, not by a log axis, because an unclipped loss can reach 1e75 and beyond,
+ * past the range of SI tick labels.
+ */
 export function lossSeries(view: ClipView): Series[] {
-  return view.runs.map((run) => ({ name: runName(run.mode), points: run.losses.map((loss, i) => [i + 1, loss] as const) }));
+  return view.runs.map((run) => ({
+    name: runName(run.mode),
+    points: run.losses.flatMap((loss, i) => (loss > 0 && Number.isFinite(loss) ? [[i + 1, Math.log10(loss)] as const] : [])),
+  }));
 }
