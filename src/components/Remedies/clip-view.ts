@@ -19,12 +19,22 @@ export function runName(mode: ClipMode): string {
   return mode === 'none' ? 'no clipping' : mode === 'norm' ? 'clip by norm' : 'clip by value';
 }
 
+/** The last unclipped run and what it depended on: moving a clipping control leaves it as it was. */
+let lastUnclipped: { readonly key: string; readonly run: TrainingRun } | null = null;
+
+/** The run without clipping, which depends only on ρ, the seed and the learning rate. */
+function unclippedRun(settings: ClipSettings): TrainingRun {
+  const key = JSON.stringify([settings.spectralRadius, settings.seed, settings.learningRate]);
+  if (lastUnclipped?.key !== key) lastUnclipped = { key, run: trainingRun(settings, 'none') };
+  return lastUnclipped.run;
+}
+
 /** Compute the widget's state from its settings (never throws). */
 export function clipView(settings: ClipSettings): ClipView {
   const problem = settingsProblem(settings);
   if (problem) return { settings, problem, first: null, runs: [] };
-  const modes: ClipMode[] = settings.mode === 'none' ? ['none'] : ['none', settings.mode];
-  return { settings, problem: null, first: firstGradient(settings), runs: modes.map((mode) => trainingRun(settings, mode)) };
+  const runs = settings.mode === 'none' ? [unclippedRun(settings)] : [unclippedRun(settings), trainingRun(settings, settings.mode)];
+  return { settings, problem: null, first: firstGradient(settings), runs };
 }
 
 /**

@@ -72,6 +72,27 @@ function vectorNorm(data: ArrayLike<number>, from: number, to: number): number {
   return largest * Math.sqrt(sum);
 }
 
+/** ρ and the extreme singular values of W_hh. */
+interface WeightSpectrum {
+  readonly spectralRadius: number;
+  readonly largestSingular: number;
+  readonly smallestSingular: number;
+}
+
+/** Spectra by the settings that drew W_hh (T plays no part), so moving T alone recomputes none. */
+const spectra = new Map<string, WeightSpectrum>();
+
+function weightSpectrum(weight: Float64Array, size: number, key: string): WeightSpectrum {
+  let spectrum = spectra.get(key);
+  if (!spectrum) {
+    const values = singularValues(weight, size);
+    spectrum = { spectralRadius: spectralRadius(weight, size), largestSingular: values[0]!, smallestSingular: values[values.length - 1]! };
+    if (spectra.size >= 50) spectra.clear(); // a small cache: the last few settings of each scheme
+    spectra.set(key, spectrum);
+  }
+  return spectrum;
+}
+
 /** Run one scheme. The same seed gives every scheme the same W_ih and inputs; only W_hh differs. */
 export function runScheme(scheme: Scheme, settings: InitSettings): SchemeResult {
   const { activation, gain, hiddenSize: H, steps: T, seed } = settings;
@@ -82,8 +103,7 @@ export function runScheme(scheme: Scheme, settings: InitSettings): SchemeResult 
   cell.biasHh!.value.fill(0);
   const input = fromData(Float64Array.from({ length: T * INIT_INPUT_SIZE }, () => random.normal()), [T, 1, INIT_INPUT_SIZE]);
   const weight = initRecurrentWeight(cell.weightHh.value as Float64Array, H, scheme, gain, activation, createRandom(seed + 7919));
-  const values = singularValues(weight, H);
-  const base = { scheme, spectralRadius: spectralRadius(weight, H), largestSingular: values[0]!, smallestSingular: values[values.length - 1]! };
+  const base = { scheme, ...weightSpectrum(weight, H, JSON.stringify([scheme, gain, H, seed, activation])) };
   const forward = recurrentForward(model, input);
   const hiddenNorms: number[] = [];
   for (let t = 0; t < T; t++) {

@@ -133,6 +133,14 @@ describe('clipView and bad input', () => {
     }
   });
 
+  it('reuses the unclipped run when only a clipping control moves, and recomputes it when ρ moves', () => {
+    const before = clipView(DEFAULT_CLIP_SETTINGS).runs[0];
+    expect(clipView({ ...DEFAULT_CLIP_SETTINGS, maxNorm: 2, mode: 'value' }).runs[0]).toBe(before);
+    const moved = clipView({ ...DEFAULT_CLIP_SETTINGS, spectralRadius: 1.5 }).runs[0]!;
+    expect(moved).not.toBe(before);
+    expect(moved).toEqual(trainingRun({ ...DEFAULT_CLIP_SETTINGS, spectralRadius: 1.5 }, 'none'));
+  });
+
   it('reads the page values, and falls back to the defaults for anything unusable', () => {
     expect(clipSettingsFrom({})).toEqual(DEFAULT_CLIP_SETTINGS);
     expect(clipSettingsFrom({ mode: 'banana', maxnorm: Number.NaN, lr: 'x', rho: 3 })).toEqual({ ...DEFAULT_CLIP_SETTINGS, spectralRadius: 3 });
