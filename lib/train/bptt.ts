@@ -126,9 +126,20 @@ function zeroLeadingSteps(tensor: Tensor, steps: number, batchFirst: boolean): v
 }
 
 function norm(data: ArrayLike<number>): number {
+  // Scaled by the largest entry first, so entries past 1e154 (whose squares overflow) still give a
+  // finite norm; the result is Infinity only when the norm itself exceeds the float range.
+  let largest = 0;
+  for (let i = 0; i < data.length; i++) {
+    const magnitude = Math.abs(data[i]!);
+    if (magnitude > largest || Number.isNaN(magnitude)) largest = magnitude;
+  }
+  if (largest === 0 || !Number.isFinite(largest)) return largest;
   let sum = 0;
-  for (let i = 0; i < data.length; i++) sum += data[i]! * data[i]!;
-  return Math.sqrt(sum);
+  for (let i = 0; i < data.length; i++) {
+    const scaled = data[i]! / largest;
+    sum += scaled * scaled;
+  }
+  return largest * Math.sqrt(sum);
 }
 
 /** ‖∂L/∂h_t‖ (over the whole batch) for every step t of one layer and direction, from a full backward pass. */

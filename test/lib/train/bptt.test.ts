@@ -163,3 +163,13 @@ describe('Jacobians of a wider RNN', () => {
     }
   });
 });
+
+describe('norms stay finite while the entries do', () => {
+  it('a Jacobian product with entries near 1e200 has a finite Frobenius norm (squares would overflow)', () => {
+    // One step, H = 2: ∂h_0/∂h_0 is the identity; ∂h_1/∂h_0 = J_1 with every entry 1e200.
+    const identity = new Float64Array([1, 0, 0, 1]);
+    const huge = new Float64Array([1e200, 1e200, 1e200, 1e200]);
+    const norms = jacobianProductNorms([identity, huge]);
+    expect(norms[1]![0]! / 1e200).toBeCloseTo(2, 12); // ‖J‖_F = sqrt(4 · 1e400) = 2e200
+  });
+});
