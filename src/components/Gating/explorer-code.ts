@@ -37,10 +37,10 @@ const GRU_GATES = [
   "        print('r', r); print('z', z); print('n', n); print('h', h)",
 ];
 
-/** The PyTorch program for the explorer's current view; `rememberBias` is the f (LSTM) or z (GRU) bias it set. */
-export function explorerCode(view: ExplorerView, seed: number, rememberBias: number): string {
+/** The PyTorch program for the explorer's current view and 1-based step; `rememberBias` is the f (LSTM) or z (GRU) bias it set. */
+export function explorerCode(view: ExplorerView, step: number, seed: number, rememberBias: number): string {
   if (!view.model || view.words.length === 0) return '# No words to read yet: type a sentence in the widget above.';
-  const { kind, words, step, inputs } = view;
+  const { kind, words, inputs } = view;
   const H = view.model.config.hiddenSize;
   const D = EXPLORER_INPUT_SIZE;
   const G = kind === 'LSTM' ? 4 : 3;

@@ -28,8 +28,6 @@ export type GatedKind = 'LSTM' | 'GRU';
 export interface ExplorerSettings {
   readonly text: string;
   readonly kind: GatedKind;
-  /** 1-based step to highlight (clamped to the sentence). */
-  readonly step: number;
   readonly seed: number;
   readonly hiddenSize: number;
   /** Total bias of the remembering gate (LSTM f, GRU z). */
@@ -57,10 +55,6 @@ export interface ExplorerView {
   readonly words: readonly string[];
   /** A message about the text (empty, cut), or null. */
   readonly textMessage: string | null;
-  /** The step shown, 1-based, within [1, T]; 0 when there are no words. */
-  readonly step: number;
-  /** Said when the requested step lies past the sentence's end. */
-  readonly stepMessage: string | null;
   /** One panel per quantity, in the order of the equations. */
   readonly panels: readonly GatePanel[];
   /** x_t of every step, [T][D]. */
@@ -104,13 +98,13 @@ function gruPanels(caches: readonly GruCache[], H: number): GatePanel[] {
   ];
 }
 
-/** Run the explorer: words → embeddings → lib's recurrentForward → every gate at every step. */
+/** Run the explorer: words → embeddings → lib's recurrentForward → every gate at every step (the step slider only moves an outline). */
 export function exploreGates(settings: ExplorerSettings): ExplorerView {
   const { kind, seed, hiddenSize: H } = settings;
   const tokenized = tokenize(settings.text);
   const words = tokenized.tokens;
   if (words.length === 0) {
-    return { kind, words, textMessage: tokenized.message, step: 0, stepMessage: null, panels: [], inputs: [], model: null };
+    return { kind, words, textMessage: tokenized.message, panels: [], inputs: [], model: null };
   }
   const T = words.length;
   const inputs = words.map((word) => embedWord(word, EXPLORER_INPUT_SIZE, seed));
@@ -118,7 +112,14 @@ export function exploreGates(settings: ExplorerSettings): ExplorerView {
   const result = recurrentForward(model, fromData(Float64Array.from(inputs.flat()), [T, 1, EXPLORER_INPUT_SIZE]));
   const caches = stepCaches(result);
   const panels = kind === 'LSTM' ? lstmPanels(caches as readonly LstmCache[], H) : gruPanels(caches as readonly GruCache[], H);
-  const step = Math.min(Math.max(1, Math.round(settings.step)), T);
-  const stepMessage = settings.step > T ? `The sentence has ${T} word${T === 1 ? '' : 's'}, so step ${T} is shown instead of step ${settings.step}.` : null;
-  return { kind, words, textMessage: tokenized.message, step, stepMessage, panels, inputs, model };
+  return { kind, words, textMessage: tokenized.message, panels, inputs, model };
+}
+
+/** The step to outline: the requested one within [1, T] (0 without words), and a message when it lay past the end. */
+export function stepShown(view: ExplorerView, requested: number): { step: number; message: string | null } {
+  const T = view.words.length;
+  if (T === 0) return { step: 0, message: null };
+  const step = Math.min(Math.max(1, Math.round(requested)), T);
+  const message = requested > T ? `The sentence has ${T} word${T === 1 ? '' : 's'}, so step ${T} is shown instead of step ${requested}.` : null;
+  return { step, message };
 }
