@@ -3,7 +3,7 @@ import { cellColor } from '../../kit/heatmap.ts';
 import type { GatePanel } from './gate-explorer.ts';
 
 /** Cell width and height in px. */
-export const CELL = { width: 14, height: 12 } as const;
+export const CELL = { width: 16, height: 12 } as const;
 
 /** The colour of one value: a gate's openness (0 = background, 1 = full colour), or a signed value around zero. */
 export function gateColor(value: number, range: GatePanel['range'], scale: number): string {

@@ -27,8 +27,7 @@ function numberOf(values: Values, name: string, fallback: number): number {
 
 /** The remember bias (the choice fb: '0', '1' or '2') as a number; 1 when missing. */
 export function rememberBiasOf(values: Values): number {
-  const value = Number(values.fb);
-  return value === 0 || value === 1 || value === 2 ? value : 1;
+  return values.fb === '0' ? 0 : values.fb === '2' ? 2 : 1;
 }
 
 /** The gate explorer's settings. */

@@ -48,14 +48,15 @@ export function measureSpeed(settings: SpeedSettings, now: () => number = () => 
   const random = createRandom(7);
   const input = fromData(Float64Array.from({ length: T * D }, () => random.normal()), [T, 1, D]);
   const gradOutput = fromData(new Float64Array(T * H).fill(1), [T, 1, H]);
-  return SPEED_KINDS.map((kind) => {
-    const model = createRecurrent(kind, { inputSize: D, hiddenSize: H, random: createRandom(1) });
-    const times: number[] = [];
-    for (let r = 0; r <= repeats; r++) {
+  const models = SPEED_KINDS.map((kind) => createRecurrent(kind, { inputSize: D, hiddenSize: H, random: createRandom(1) }));
+  const times: number[][] = SPEED_KINDS.map(() => []);
+  // Two warm-up rounds, then the kinds take turns, so a slower moment of the machine hits both alike.
+  for (let r = -2; r < repeats; r++) {
+    models.forEach((model, index) => {
       const start = now();
       recurrentBackward(model, recurrentForward(model, input), { gradOutput });
-      if (r > 0) times.push((now() - start) / T);
-    }
-    return { kind, parameters: gatedParameterCount(kind, D, H), msPerStep: median(times) };
-  });
+      if (r >= 0) times[index]!.push((now() - start) / T);
+    });
+  }
+  return SPEED_KINDS.map((kind, index) => ({ kind, parameters: gatedParameterCount(kind, D, H), msPerStep: median(times[index]!) }));
 }

@@ -94,7 +94,7 @@ function stepLearner(learner: Learner, settings: TaskSettings, step: number): nu
     }
     return result.loss;
   } catch (error) {
-    learner.halted = `${learner.kind}: training stopped at step ${step}: ${error instanceof Error ? error.message : String(error)}`;
+    learner.halted = `${learner.kind}: training stopped at step ${step}, where the numeric core refused a value (${error instanceof Error ? error.message : String(error)}).`;
     return null;
   }
 }
