@@ -50,10 +50,11 @@ describe('gradientPaths', () => {
   });
 
   it('a gradient that vanishes below 1e-300 is named, with its step, and left out of the plot', () => {
-    const [rnn] = gradientPaths({ steps: 300, hiddenSize: 1, seed: 1, rememberBias: 1 });
+    // One unit and 600 steps: the RNN's gradient shrinks by about 0.2 per step and passes 1e-300 well before step 1.
+    const [rnn] = gradientPaths({ steps: 600, hiddenSize: 1, seed: 1, rememberBias: 1 });
     expect(rnn!.message).toMatch(/^RNN: the gradient norm fell below 1e-300 at step k = \d+ \(it has vanished\)/);
     const points = curvePoints(rnn!);
-    expect(points.length).toBeLessThan(300);
+    expect(points.length).toBeLessThan(600);
     expect(points.every(([, y]) => Number.isFinite(y) && y >= 1e-300)).toBe(true);
   });
 
