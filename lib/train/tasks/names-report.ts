@@ -20,10 +20,15 @@ export function bitsPerCharacter(crossEntropy: number): number {
   return crossEntropy / Math.LN2;
 }
 
-/** The model's held-out bpc and `count` names sampled at the temperature from a generator seeded with sampleSeed. */
+/**
+ * The model's held-out bpc and `count` names sampled at the temperature from a generator seeded with sampleSeed.
+ * The bpc reuses the session's validation loss when it was measured at the current step.
+ */
 export function namesReport(session: TrainingSession, task: NamesTask, options: { temperature: number; count: number; sampleSeed: number }) {
+  const last = session.validationLosses.at(-1);
+  const loss = last && last.step === session.steps ? last.loss : meanLoss(session.model, session.head, task, task.validation);
   return {
-    bitsPerCharacter: bitsPerCharacter(meanLoss(session.model, session.head, task, task.validation)),
+    bitsPerCharacter: bitsPerCharacter(loss),
     samples: sampleNames(session.model, session.head, task.vocabulary, {
       count: options.count,
       temperature: options.temperature,
