@@ -83,14 +83,15 @@ export function createSession<Example>(task: TrainingTask<Example>, settings: Tr
     return examples;
   };
 
+  const advice = 'Lower the learning rate or turn on clipping, then reset.';
   const halt = (why: string): null => {
-    halted = `Training stopped at step ${trainLosses.length + 1}: ${why}. The weights are those after step ${trainLosses.length}. Lower the learning rate or turn on clipping, then reset.`;
+    halted = `Training stopped at step ${trainLosses.length + 1}: ${why}. The weights are those after step ${trainLosses.length}. ${advice}`;
     return null;
   };
 
   const validate = (): void => {
     const loss = meanLoss(model, head, task, task.validation);
-    if (!Number.isFinite(loss)) halt(`the validation loss is ${loss}`);
+    if (!Number.isFinite(loss)) halted = `Training stopped after step ${trainLosses.length}: the validation loss is ${loss}. ${advice}`;
     else validationLosses.push({ step: trainLosses.length, loss });
   };
 

@@ -84,7 +84,7 @@ describe('halting', () => {
     const session = createSession(createStocksTask(stocks.symbols.AAPL, 12), { ...base, optimizer: 'SGD', learningRate: 10, clipNorm: 0, validateEvery: 1000 });
     let steps = 0;
     while (!session.halted && steps < 500) { session.step(); steps++; }
-    expect(session.halted).toMatch(/^Training stopped at step \d+: /);
+    expect(session.halted).toMatch(/^Training stopped (at|after) step \d+: /);
     expect(session.halted).toContain('Lower the learning rate');
     expect(session.step()).toBeNull();
     expect(session.trainLosses.every(Number.isFinite)).toBe(true);
