@@ -1,7 +1,8 @@
 /**
  * The words of the trainer's status region, and when to update them: at once when the state
- * changes (running, paused, halted, crashed), otherwise at most every STATUS_INTERVAL_MS, so a
- * screen reader announces progress now and then instead of twenty times a second.
+ * changes (running, paused, halted, crashed) or nothing runs, and while training runs at most
+ * every STATUS_INTERVAL_MS, so a screen reader announces progress now and then instead of twenty
+ * times a second.
  */
 import { formatNumber } from '../../kit/format.ts';
 
@@ -40,7 +41,7 @@ export function statusText(facts: StatusFacts): string {
   }
 }
 
-/** Decides whether a new status text should be announced now. */
+/** Decides whether a new status text should be announced now: always unless training runs, then on a change of state or after the interval. */
 export function shouldAnnounce(previousState: TrainerState, state: TrainerState, lastAnnouncedAt: number, now: number): boolean {
-  return previousState !== state || now - lastAnnouncedAt >= STATUS_INTERVAL_MS;
+  return state !== 'running' || previousState !== state || now - lastAnnouncedAt >= STATUS_INTERVAL_MS;
 }
