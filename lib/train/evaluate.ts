@@ -12,7 +12,7 @@ import type { TrainingTask } from './task.ts';
 export const EVALUATION_BATCH = 128;
 
 /** The loss averaged over every term of every example (NaN for no examples). */
-export function meanLoss<Example>(model: Recurrent, head: Linear, task: TrainingTask<Example>, examples: readonly Example[]): number {
+export function meanLoss(model: Recurrent, head: Linear, task: TrainingTask, examples: readonly unknown[]): number {
   let total = 0;
   let count = 0;
   for (let start = 0; start < examples.length; start += EVALUATION_BATCH) {

@@ -57,7 +57,7 @@ function permutation(n: number, random: Random): number[] {
 }
 
 /** A session for the task with the settings; refuses bad settings and empty splits with a RangeError. */
-export function createSession<Example>(task: TrainingTask<Example>, settings: TrainingSettings): TrainingSession {
+export function createSession(task: TrainingTask, settings: TrainingSettings): TrainingSession {
   checkSettings(settings);
   if (task.train.length === 0) throw new RangeError(`Refused: the ${task.id} task has no training examples.`);
   if (task.validation.length === 0) throw new RangeError(`Refused: the ${task.id} task has no validation examples.`);
@@ -74,8 +74,8 @@ export function createSession<Example>(task: TrainingTask<Example>, settings: Tr
   const validationLosses: ValidationPoint[] = [];
   let halted: string | null = null;
 
-  const nextExamples = (): Example[] => {
-    const examples: Example[] = [];
+  const nextExamples = (): unknown[] => {
+    const examples: unknown[] = [];
     while (examples.length < batchSize) {
       if (cursor === epochOrder.length) { epochOrder = permutation(task.train.length, order); cursor = 0; }
       examples.push(task.train[epochOrder[cursor++]!]!);
