@@ -198,3 +198,23 @@ test.describe('train in your browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
+
+test.describe('a worker script that throws', () => {
+  // The worker's uncaught error is the point of this test; Chromium may also print it.
+  test.use({ allowConsoleErrors: true });
+
+  test('is reported as a crash, inline, and the rest of the page keeps working', async ({ page }) => {
+    await page.route(/trainer\.worker[^/]*\.js/, (route) => route.fulfill({ contentType: 'text/javascript', body: "throw new Error('boom');" }));
+    await page.goto(SLUG);
+    await hydrateIslands(page);
+    await expect(trainer(page)).toHaveAttribute('data-state', 'crashed', { timeout: 30_000 });
+    await expect(status(page)).toContainText('The training worker crashed');
+    await expect(status(page)).toContainText('The rest of the page still works');
+    await page.getByRole('radio', { name: 'GRU' }).check();
+    await expect(page).toHaveURL(/model=GRU/);
+    const exercise = page.locator('.unrolled-exercise');
+    await exercise.getByRole('textbox').fill('4.807');
+    await exercise.getByRole('button', { name: 'Check' }).click();
+    await expect(exercise.locator('.verdict')).toHaveText(/Correct/);
+  });
+});

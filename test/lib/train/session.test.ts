@@ -1,8 +1,9 @@
 /**
  * The training session (lib/train/session.ts): bit-for-bit determinism, refusal of absurd settings
  * and empty data, halting on non-finite values, and the loss going down on the real name data.
- * Reference values: the sessions themselves run twice (determinism), and lib's losses, which
- * test/lib/nn/loss.test.ts and test/lib/train/optim.test.ts check against PyTorch fixtures.
+ * Reference values: the sessions themselves run twice (determinism); lib's trainStep, whose parts
+ * (BPTT, losses, Adam, clip_grad_norm_) test/lib/train/*.test.ts and test/lib/nn/*.test.ts check
+ * against PyTorch fixtures, for a step-by-step agreement.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -99,5 +100,29 @@ describe('learning', () => {
     const [before, after] = session.validationLosses;
     expect(after!.loss).toBeLessThan(before!.loss);
     expect(after!.loss).toBe(meanLoss(session.model, session.head, task, task.validation));
+  });
+});
+
+describe('agreement with lib/train/trainer.ts', () => {
+  it('an every-step session with Adam and clipping takes the same steps as trainStep (torch-ordered), bit for bit', async () => {
+    const { createRecurrent } = await import('../../../lib/nn/recurrent.ts');
+    const { createLinear, linearParameters } = await import('../../../lib/nn/linear.ts');
+    const { createRandom } = await import('../../../lib/random.ts');
+    const { createAdamState } = await import('../../../lib/train/adam.ts');
+    const { trainStep } = await import('../../../lib/train/trainer.ts');
+    // One training name, so every batch is that name and both paths see the same data.
+    const task = createNamesTask({ train: ['anna'], validation: ['nan'] });
+    const settings = { ...base, kind: 'GRU' as const, hiddenSize: 5, validateEvery: 1000 };
+    const session = createSession(task, settings);
+    const random = createRandom(settings.seed);
+    const model = createRecurrent('GRU', { inputSize: task.inputSize, hiddenSize: 5, random });
+    const head = createLinear(5, task.outputSize, { random });
+    const adam = createAdamState([...model.parameters, ...linearParameters(head)]);
+    const batch = task.makeBatch(task.train);
+    for (let i = 0; i < 5; i++) {
+      const expected = trainStep(model, head, adam, batch.input, (logits) => batch.loss(logits), { adam: { lr: settings.learningRate }, clipNorm: { maxNorm: settings.clipNorm } });
+      expect(Object.is(session.step(), expected.loss)).toBe(true);
+    }
+    session.model.parameters.forEach((p, k) => expect(Array.from(p.value)).toEqual(Array.from(model.parameters[k]!.value)));
   });
 });
