@@ -23,7 +23,7 @@ export interface Comparison {
 }
 
 /** The names the page gives each baseline. */
-export const BASELINE_NAMES = { names: 'Bigram (add-one)', stocks: 'Next = this month', spam: 'TF-IDF + logistic regression' } as const;
+export const BASELINE_NAMES = { names: 'Bigram (add-one)', stocks: 'Next = this month', spam: 'TF-IDF + log. regression' } as const;
 
 function fixed(value: number | null | undefined, digits: number): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '—' : formatNumber(Number(value.toFixed(digits)));
@@ -64,8 +64,8 @@ export function comparison(baseline: TaskBaseline, report: TaskReport | undefine
     baselineName: BASELINE_NAMES.spam,
     rows: [
       { key: 'accuracy', label: 'Held-out accuracy', model: percent(metrics?.accuracy), baseline: percent(b.accuracy), better: better(metrics?.accuracy, b.accuracy, false) },
-      { key: 'precision', label: 'Precision (of messages called spam, how many are)', model: percent(metrics?.precision), baseline: percent(b.precision), better: better(metrics?.precision, b.precision, false) },
-      { key: 'recall', label: 'Recall (of spam messages, how many are caught)', model: percent(metrics?.recall), baseline: percent(b.recall), better: better(metrics?.recall, b.recall, false) },
+      { key: 'precision', label: 'Held-out precision', model: percent(metrics?.precision), baseline: percent(b.precision), better: better(metrics?.precision, b.precision, false) },
+      { key: 'recall', label: 'Held-out recall', model: percent(metrics?.recall), baseline: percent(b.recall), better: better(metrics?.recall, b.recall, false) },
     ],
   };
 }
