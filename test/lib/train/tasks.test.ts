@@ -10,6 +10,7 @@ import { createRandom } from '../../../lib/random.ts';
 import { fitLogisticRegression, logisticProbability } from '../../../lib/train/logistic-regression.ts';
 import { binaryMetrics, regressionErrors } from '../../../lib/train/metrics.ts';
 import { sampleNames } from '../../../lib/train/sample-names.ts';
+import { readoutForward } from '../../../lib/train/readout.ts';
 import { createSession } from '../../../lib/train/session.ts';
 import { createNamesTask } from '../../../lib/train/tasks/names.ts';
 import { createSpamTask, isHeldOut, MAX_WORDS } from '../../../lib/train/tasks/spam.ts';
@@ -129,5 +130,29 @@ describe('metrics and logistic regression', () => {
     const model = fitLogisticRegression([[1, 0], [0, 1]], [1, 0], { iterations: 200 });
     expect(logisticProbability(model, [1, 0])).toBeGreaterThan(0.9);
     expect(logisticProbability(model, [0, 1])).toBeLessThan(0.1);
+  });
+});
+
+describe('padding and masking', () => {
+  it('a short message padded in a batch gets the same logit as alone (h_n is its own last word)', () => {
+    const task = createSpamTask(spam.messages);
+    const session = createSession(task, settings);
+    const short = task.train.reduce((a, b) => (b.ids.length < a.ids.length ? b : a));
+    const long = task.train.find((e) => e.ids.length === MAX_WORDS)!;
+    expect(short.ids.length).toBeLessThan(MAX_WORDS);
+    const alone = readoutForward(session.model, session.head, 'last-step', task.makeBatch([short])).logits.data[0]!;
+    const padded = readoutForward(session.model, session.head, 'last-step', task.makeBatch([long, short])).logits.data[1]!;
+    expect(padded).toBeCloseTo(alone, 14);
+  });
+  it('padding adds no loss terms: a short name counts the same predictions alone or in a padded batch', () => {
+    const task = createNamesTask({ train: ['al', 'alexandra'], validation: ['al'] });
+    const session = createSession(task, settings);
+    const terms = (examples: readonly (readonly number[])[]) => {
+      const batch = task.makeBatch(examples);
+      return batch.loss(readoutForward(session.model, session.head, 'every-step', batch).logits).count;
+    };
+    // "al" predicts a, l, . (3 terms); "alexandra" 10 more; the 7 padded steps of "al" add none.
+    expect(terms([task.train[0]!])).toBe(3);
+    expect(terms(task.train)).toBe(3 + 10);
   });
 });
