@@ -11,7 +11,7 @@
  */
 import { createRandom } from '../../../lib/random.ts';
 import { fromData } from '../../../lib/tensor.ts';
-import { createRNN } from '../../../lib/nn/recurrent.ts';
+import { createRNN, type Recurrent } from '../../../lib/nn/recurrent.ts';
 import { recurrentForward, type SequenceResult } from '../../../lib/nn/sequence.ts';
 import { hiddenGradientNorms, pairwiseGradientNorms } from '../../../lib/train/bptt.ts';
 import type { Activation } from '../../../lib/nn/activation.ts';
@@ -87,19 +87,34 @@ function upstream(u: Float64Array, steps: number, at: (t: number) => boolean) {
   return fromData(data, [steps, 1, H]);
 }
 
-/** Run the RNN and lib's backward for these settings; errors (never expected) come back as a message. */
-export function computeGradientMap(settings: GradientSettings): GradientResult {
+/** The seeded network of the map: the RNN with W_hh scaled to ρ, its inputs [T·D_in] and the loss direction u. */
+export interface GradientModel {
+  readonly matrix: RecurrentMatrix;
+  readonly model: Recurrent;
+  readonly inputs: Float64Array;
+  readonly u: Float64Array;
+}
+
+/** Draw the network for the settings (W_hh's base matrix, lib's init for the rest, inputs, u), or undefined. */
+export function createGradientModel(settings: GradientSettings): GradientModel | undefined {
   const { seed, rho, steps: T, hiddenSize: H, activation } = settings;
   const random = createRandom(seed);
   const matrix = recurrentMatrix(random, H, rho);
-  if (!matrix) return { ok: false, message: 'The eigenvalues of this seed’s matrix could not be found; try another seed.' };
+  if (!matrix) return undefined;
   const model = createRNN({ inputSize: INPUT_SIZE, hiddenSize: H, nonlinearity: activation, random });
   model.cells[0]![0]!.weightHh.value.set(matrix.weights);
   const inputs = Float64Array.from({ length: T * INPUT_SIZE }, () => random.uniform(-1, 1));
   const direction = Float64Array.from({ length: H }, () => random.normal());
   const length = Math.hypot(...direction);
-  const u = direction.map((x) => x / length);
+  return { matrix, model, inputs, u: direction.map((x) => x / length) };
+}
 
+/** Run the RNN and lib's backward for these settings; errors (never expected) come back as a message. */
+export function computeGradientMap(settings: GradientSettings): GradientResult {
+  const { steps: T, hiddenSize: H, activation } = settings;
+  const drawn = createGradientModel(settings);
+  if (!drawn) return { ok: false, message: 'The eigenvalues of this seed’s matrix could not be found; try another seed.' };
+  const { matrix, model, inputs, u } = drawn;
   const forward = recurrentForward(model, fromData(inputs, [T, 1, INPUT_SIZE]));
   const broken = firstBrokenStep(forward, H);
   const lastStepNorms = hiddenGradientNorms(model, forward, { gradOutput: upstream(u, T, (t) => t === T - 1) });

@@ -32,7 +32,7 @@ export interface GradientView {
   readonly cells: readonly HeatCell[];
   /** The colour scale runs over log₁₀ norms in [−scaleEnd, scaleEnd]. */
   readonly scaleEnd: number;
-  /** The line plot's series: measured, ρ^(T−k), and the bound (γ‖W_hh‖₂)^(T−k). */
+  /** The line plot's series, as log₁₀: measured, the rate ρ^(T−k), and the bound (γ‖W_hh‖₂)^(T−k). */
   readonly series: readonly Series[];
   /** Overflow, underflow and window notes, in reading order. */
   readonly notes: readonly string[];
@@ -44,13 +44,6 @@ export interface GradientView {
 export function logNorm(norm: number): number {
   if (!Number.isFinite(norm) || norm < 0) return Number.NaN;
   return norm === 0 ? Number.NEGATIVE_INFINITY : Math.log10(norm);
-}
-
-/** base^exponent computed in log space; NaN where it leaves float64's range (a plot leaves those points out). */
-export function powerOrNaN(base: number, exponent: number): number {
-  if (!(base > 0)) return Number.NaN;
-  const value = Math.exp(exponent * Math.log(base));
-  return Number.isFinite(value) && value > 0 ? value : Number.NaN;
 }
 
 function cellsOf(map: GradientMap): HeatCell[] {
@@ -69,13 +62,13 @@ export function scaleEndOf(cells: readonly HeatCell[]): number {
 }
 
 function seriesOf(map: GradientMap, steps: number, rho: number): Series[] {
-  const measured = map.lastStepNorms.map((norm, i) => [i + 1, norm > 0 && Number.isFinite(norm) ? norm : Number.NaN] as const);
-  const rate = map.lastStepNorms.map((_, i) => [i + 1, powerOrNaN(rho, steps - (i + 1))] as const);
-  const bound = map.lastStepNorms.map((_, i) => [i + 1, powerOrNaN(map.maxSlope * map.matrix.spectralNorm, steps - (i + 1))] as const);
+  // Plotted as log₁₀ on a linear axis: the reference rates stay finite at any T, and 10^−300 still gets a tick.
+  const slopeLog = Math.log10(map.maxSlope * map.matrix.spectralNorm);
+  const at = (values: (k: number) => number) => map.lastStepNorms.map((_, i) => [i + 1, values(i + 1)] as const);
   return [
-    { name: '‖∂L_T/∂h_k‖', points: measured },
-    { name: 'ρ^(T−k)', points: rate },
-    { name: 'bound (γ‖W_hh‖₂)^(T−k)', points: bound },
+    { name: 'log₁₀ ‖∂L_T/∂h_k‖', points: at((k) => logNorm(map.lastStepNorms[k - 1]!)) },
+    { name: '(T−k) log₁₀ ρ', points: at((k) => (steps - k) * Math.log10(rho)) },
+    { name: 'bound: (T−k) log₁₀(γ‖W_hh‖₂)', points: at((k) => (Number.isFinite(slopeLog) ? (steps - k) * slopeLog : Number.NaN)) },
   ];
 }
 
@@ -100,7 +93,7 @@ function notesOf(map: GradientMap, settings: PageSettings, explain: (a: number) 
   const zeros = norms.filter((norm) => norm === 0).length;
   if (zeros > 0) {
     const cause = settings.activation === 'ReLU' ? 'every path back was switched off (ReLU′ = 0) or the value fell below about 1e−308, where float64 rounds to 0' : 'it fell below about 1e−308, where float64 rounds to 0';
-    notes.push(`‖∂L_T/∂h_k‖ is exactly 0 for ${zeros} of the ${T} steps: ${cause}. A log scale cannot show 0, so those points are left out.`);
+    notes.push(`‖∂L_T/∂h_k‖ is exactly 0 for ${zeros} of the ${T} steps: ${cause}. Its logarithm is −∞, so those points are left out.`);
   }
   const badCells = map.pairNorms.reduce((count, row, i) => count + row.slice(0, i + 1).filter((norm) => !Number.isFinite(norm)).length, 0);
   if (badCells > 0) notes.push(`${badCells} pairs of the map are not finite numbers; they are hatched.`);
