@@ -40,7 +40,7 @@ export function eigenLabel(re: number, im: number): string {
 }
 
 /** Eigenvalues of the same W_hh the gradient map uses (same seed, H and ρ), placed on the plane. */
-export function eigenView(settings: PageSettings): EigenView {
+export function eigenView(settings: Pick<PageSettings, 'seed' | 'hiddenSize' | 'rho'>): EigenView {
   const matrix = recurrentMatrix(createRandom(settings.seed), settings.hiddenSize, settings.rho);
   if (!matrix) return { ok: false, message: 'The eigenvalues of this seed’s matrix could not be found; try another seed.' };
   const extent = Math.max(1.25, matrix.rho * 1.15);
