@@ -46,12 +46,31 @@ export function logNorm(norm: number): number {
   return norm === 0 ? Number.NEGATIVE_INFINITY : Math.log10(norm);
 }
 
-function cellsOf(map: GradientMap): HeatCell[] {
+/**
+ * Whether a gradient that passes through step t can be trusted. After the forward pass broke at step s, f′ is
+ * evaluated at states that are not numbers (ReLU′ even reads them as 0), so only the identity, whose f′ = 1 never
+ * looks at the state, still gives true gradients there.
+ */
+function trusted(map: GradientMap, activation: PageSettings['activation'], t: number): boolean {
+  return map.brokenStep === undefined || activation === 'linear' || t < map.brokenStep;
+}
+
+function cellsOf(map: GradientMap, activation: PageSettings['activation']): HeatCell[] {
   const cells: HeatCell[] = [];
   map.pairNorms.forEach((row, i) => {
-    for (let j = 0; j <= i; j++) cells.push({ t: map.windowStart + i, k: map.windowStart + j, norm: row[j]!, log: logNorm(row[j]!) });
+    const t = map.windowStart + i;
+    for (let j = 0; j <= i; j++) {
+      const norm = trusted(map, activation, t) ? row[j]! : Number.NaN;
+      cells.push({ t, k: map.windowStart + j, norm, log: logNorm(norm) });
+    }
   });
   return cells;
+}
+
+/** ‖∂L_T/∂h_k‖ for k = 1…T, NaN where it came through broken states. */
+function lastStepNormsOf(map: GradientMap, settings: PageSettings): number[] {
+  const usable = trusted(map, settings.activation, settings.steps);
+  return map.lastStepNorms.map((norm, i) => (usable || i === settings.steps - 1 ? norm : Number.NaN));
 }
 
 /** The colour scale's end: the largest finite |log₁₀ norm|, rounded up, at least 1. */
@@ -61,19 +80,19 @@ export function scaleEndOf(cells: readonly HeatCell[]): number {
   return end;
 }
 
-function seriesOf(map: GradientMap, steps: number, rho: number): Series[] {
+function seriesOf(map: GradientMap, norms: readonly number[], steps: number, rho: number): Series[] {
   // Plotted as log₁₀ on a linear axis: the reference rates stay finite at any T, and 10^−300 still gets a tick.
   const slopeLog = Math.log10(map.maxSlope * map.matrix.spectralNorm);
-  const at = (values: (k: number) => number) => map.lastStepNorms.map((_, i) => [i + 1, values(i + 1)] as const);
+  const at = (values: (k: number) => number) => norms.map((_, i) => [i + 1, values(i + 1)] as const);
   return [
-    { name: 'log₁₀ ‖∂L_T/∂h_k‖', points: at((k) => logNorm(map.lastStepNorms[k - 1]!)) },
+    { name: 'log₁₀ ‖∂L_T/∂h_k‖', points: at((k) => logNorm(norms[k - 1]!)) },
     { name: '(T−k) log₁₀ ρ', points: at((k) => (steps - k) * Math.log10(rho)) },
     { name: 'bound: (T−k) log₁₀(γ‖W_hh‖₂)', points: at((k) => (Number.isFinite(slopeLog) ? (steps - k) * slopeLog : Number.NaN)) },
   ];
 }
 
 /** Messages for a forward pass that broke, gradients that overflowed or underflowed, and the window. */
-function notesOf(map: GradientMap, settings: PageSettings, explain: (a: number) => string | undefined): string[] {
+function notesOf(map: GradientMap, norms: readonly number[], cells: readonly HeatCell[], settings: PageSettings, explain: (a: number) => string | undefined): string[] {
   const notes: string[] = [];
   const T = settings.steps;
   if (T > HEATMAP_WINDOW) notes.push(`The map shows the last ${HEATMAP_WINDOW} steps (t, k from ${map.windowStart} to ${T}); the line below it covers all ${T}.`);
@@ -81,22 +100,23 @@ function notesOf(map: GradientMap, settings: PageSettings, explain: (a: number) 
     const reason = map.brokenAt !== undefined ? explain(map.brokenAt) : undefined;
     notes.push(
       reason && map.brokenAt !== undefined
-        ? `The forward pass broke at step ${map.brokenStep}: your f at a = ${formatNumber(map.brokenAt)} gives no finite value (${reason.charAt(0).toLowerCase()}${reason.slice(1).replace(/\.$/, '')}). Gradients through step ${map.brokenStep} and later are not numbers and are not drawn.`
-        : `The hidden state passed float64's largest number (about 1.8e308) at step ${map.brokenStep}. Gradients through step ${map.brokenStep} and later are not numbers and are not drawn.`,
+        ? `The forward pass broke at step ${map.brokenStep}: your f at a = ${formatNumber(map.brokenAt)} gives no finite value (${reason.charAt(0).toLowerCase()}${reason.slice(1).replace(/\.$/, '')}). The states from there on, and every gradient that needs them, are not numbers and are not drawn.`
+        : `The hidden state passed float64's largest number (about 1.8e308) at step ${map.brokenStep}. The states from there on, and every gradient that needs them, are not numbers and are not drawn.`,
     );
   }
-  const norms = map.lastStepNorms;
-  const lastFinite = map.brokenStep === undefined ? T : map.brokenStep - 1;
-  let overflowAt = -1;
-  for (let k = Math.min(lastFinite, T); k >= 1; k--) if (!Number.isFinite(norms[k - 1]!)) { overflowAt = k; break; }
-  if (overflowAt > 0) notes.push(`‖∂L_T/∂h_k‖ exceeded 1e308 at step k = ${overflowAt}, ${T - overflowAt} steps before T = ${T}: float64 cannot hold it, so it and the earlier steps are not drawn.`);
+  // The nearest k (to T) whose norm is not finite. lib's norm sums squares, so it overflows once entries pass ~1e154.
+  let lastBad = -1;
+  for (let k = T; k >= 1; k--) if (norms[k - 1] === Number.POSITIVE_INFINITY) { lastBad = k; break; }
+  if (lastBad > 0) {
+    notes.push(`From step k = ${lastBad} back (${T - lastBad} steps before T = ${T}), ‖∂L_T/∂h_k‖ is beyond float64: the sum of squares inside the norm passes 1e308 (the norm itself passes about 1e154). Those steps are not drawn.`);
+  }
   const zeros = norms.filter((norm) => norm === 0).length;
   if (zeros > 0) {
     const cause = settings.activation === 'ReLU' ? 'every path back was switched off (ReLU′ = 0) or the value fell below about 1e−308, where float64 rounds to 0' : 'it fell below about 1e−308, where float64 rounds to 0';
     notes.push(`‖∂L_T/∂h_k‖ is exactly 0 for ${zeros} of the ${T} steps: ${cause}. Its logarithm is −∞, so those points are left out.`);
   }
-  const badCells = map.pairNorms.reduce((count, row, i) => count + row.slice(0, i + 1).filter((norm) => !Number.isFinite(norm)).length, 0);
-  if (badCells > 0) notes.push(`${badCells} pairs of the map are not finite numbers; they are hatched.`);
+  const badCells = cells.filter((cell) => Number.isNaN(cell.log)).length;
+  if (badCells > 0) notes.push(`${badCells} pairs of the map overflowed or could not be computed from the broken states; they are hatched.`);
   return notes;
 }
 
@@ -109,8 +129,9 @@ export function gradientView(settings: PageSettings): GradientView {
     const result = computeGradientMap({ seed: settings.seed, rho: settings.rho, steps: settings.steps, hiddenSize: settings.hiddenSize, activation: resolved.activation });
     if (!result.ok) return { ...empty, fTex: resolved.tex, formulaError: undefined, failure: result.message };
     const { map } = result;
-    const cells = cellsOf(map);
-    const first = map.lastStepNorms[0]!;
+    const cells = cellsOf(map, settings.activation);
+    const norms = lastStepNormsOf(map, settings);
+    const first = norms[0]!;
     return {
       settings,
       fTex: resolved.tex,
@@ -119,8 +140,8 @@ export function gradientView(settings: PageSettings): GradientView {
       failure: undefined,
       cells,
       scaleEnd: scaleEndOf(cells),
-      series: seriesOf(map, settings.steps, settings.rho),
-      notes: notesOf(map, settings, resolved.explain),
+      series: seriesOf(map, norms, settings.steps, settings.rho),
+      notes: notesOf(map, norms, cells, settings, resolved.explain),
       firstStepNorm: Number.isFinite(first) ? first : Number.NaN,
     };
   } catch (error) {

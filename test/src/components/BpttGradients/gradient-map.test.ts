@@ -102,15 +102,25 @@ describe('bad input: honest messages, never NaN in a plot, never a throw', () =>
     return view;
   };
 
-  it('linear, ρ = 10, T = 1000: the state leaves float64 at step 310 and the gradient at k = 309; hatched pairs', () => {
+  it('linear, ρ = 10, T = 1000: the state leaves float64 at step 310, the gradient’s norm from k = 845 back; hatched pairs', () => {
     const view = plotted({ act: 'linear', rho: 10, T: 1000 });
     expect(view.notes[0]).toContain('The map shows the last 60 steps');
     expect(view.notes[1]).toContain("passed float64's largest number (about 1.8e308) at step 310");
-    expect(view.notes[2]).toContain('‖∂L_T/∂h_k‖ exceeded 1e308 at step k = 309, 691 steps before T = 1000');
-    expect(view.notes[3]).toContain('1830 pairs of the map are not finite numbers');
+    expect(view.notes[2]).toContain('From step k = 845 back (155 steps before T = 1000), ‖∂L_T/∂h_k‖ is beyond float64');
+    // f′ = 1 never reads the broken states, so the gradients after k = 845 are still drawn.
+    expect(view.series[0]!.points.filter(([, y]) => Number.isFinite(y))).toHaveLength(155);
+    expect(view.notes[3]).toContain('1830 pairs of the map overflowed or could not be computed');
     expect(Number.isNaN(view.firstStepNorm)).toBe(true);
     // The reference lines are plotted as logarithms, so they stay finite at any length.
     expect(view.series[1]!.points[0]![1]).toBeCloseTo(999, 9);
+  });
+
+  it('ReLU, ρ = 10, T = 1000: after the states break, ReLU′ would read them as 0; those gradients are not drawn', () => {
+    const view = plotted({ act: 'ReLU', rho: 10, T: 1000 });
+    expect(view.notes[1]).toContain('at step 365. The states from there on, and every gradient that needs them, are not numbers');
+    expect(view.notes.some((note) => note.includes('exactly 0'))).toBe(false);
+    expect(view.series[0]!.points.filter(([, y]) => Number.isFinite(y))).toHaveLength(1);
+    expect(view.cells.every((cell) => Number.isNaN(cell.log))).toBe(true);
   });
 
   it('tanh, ρ = 10, T = 1000: saturation keeps everything finite', () => {
