@@ -108,6 +108,38 @@ test.describe('BPTT chapter', () => {
     await expect(rho).toHaveAttribute('aria-invalid', 'true');
   });
 
+  test('heavy settings compute in a worker, and finish', async ({ page }) => {
+    await page.goto(`${SLUG}?T=1000&H=32`);
+    await hydrateIslands(page);
+    await expect(caption(page)).toContainText('T = 1000, H = 32, f = tanh');
+    await expect(map(page).locator('[data-note]').first()).toContainText('The map shows the last 60 steps (t, k from 941 to 1000)');
+    await expect(map(page).locator('[data-progress]')).toHaveCount(0);
+    await expect(number(page, 'first')).toHaveText(firstNorm({ T: 1000, H: 32 }));
+  });
+
+  test('a background computation shows progress and stops on request; the page stays usable', async ({ page, context }) => {
+    // Hold the worker's script back, so that the job is certainly still running when Stop is pressed.
+    let held = 0;
+    await context.route(/gradient\.worker-[^/]*\.js/, async (route) => {
+      held++;
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      await route.continue().catch(() => {}); // the page may have moved on
+    });
+    await page.goto(SLUG);
+    await hydrateIslands(page);
+    await page.getByRole('spinbutton', { name: 'Sequence length T (type a value)' }).fill('1000');
+    const progress = map(page).locator('[data-progress]');
+    await expect(progress).toContainText('Computing T = 1000');
+    await expect(caption(page)).toContainText('T = 40'); // the last finished map stays until the new one is ready
+    await progress.getByRole('button', { name: 'Stop' }).click();
+    await expect(map(page).locator('[data-stopped]')).toContainText('Stopped.');
+    await expect(progress).toHaveCount(0);
+    // The page still answers: a light setting computes at once.
+    await page.getByRole('spinbutton', { name: 'Sequence length T (type a value)' }).fill('20');
+    await expect(caption(page)).toContainText('T = 20, H = 16, f = tanh');
+    expect(held, 'the worker script was requested (and held back)').toBeGreaterThan(0);
+  });
+
   test('the exercises check answers at once', async ({ page }) => {
     await page.goto(SLUG);
     await hydrateIslands(page);

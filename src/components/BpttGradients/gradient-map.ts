@@ -109,16 +109,22 @@ export function createGradientModel(settings: GradientSettings): GradientModel |
   return { matrix, model, inputs, u: direction.map((x) => x / length) };
 }
 
+/** The three phases of the computation, reported as they start (the worker shows them as progress). */
+export type GradientPhase = 'forward' | 'backward' | 'pairs';
+
 /** Run the RNN and lib's backward for these settings; errors (never expected) come back as a message. */
-export function computeGradientMap(settings: GradientSettings): GradientResult {
+export function computeGradientMap(settings: GradientSettings, onPhase: (phase: GradientPhase) => void = () => {}): GradientResult {
   const { steps: T, hiddenSize: H, activation } = settings;
   const drawn = createGradientModel(settings);
   if (!drawn) return { ok: false, message: 'The eigenvalues of this seed’s matrix could not be found; try another seed.' };
   const { matrix, model, inputs, u } = drawn;
+  onPhase('forward');
   const forward = recurrentForward(model, fromData(inputs, [T, 1, INPUT_SIZE]));
   const broken = firstBrokenStep(forward, H);
+  onPhase('backward');
   const lastStepNorms = hiddenGradientNorms(model, forward, { gradOutput: upstream(u, T, (t) => t === T - 1) });
 
+  onPhase('pairs');
   const window = Math.min(T, HEATMAP_WINDOW);
   const start = T - window; // 0-based first step of the window
   let pairNorms: number[][];

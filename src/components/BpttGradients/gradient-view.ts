@@ -6,7 +6,7 @@
 import { formatNumber } from '../../kit/format.ts';
 import type { Series } from '../../kit/plot-data.ts';
 import { bpttActivation } from './bptt-activation.ts';
-import { computeGradientMap, HEATMAP_WINDOW, type GradientMap } from './gradient-map.ts';
+import { computeGradientMap, HEATMAP_WINDOW, type GradientMap, type GradientPhase } from './gradient-map.ts';
 import type { PageSettings } from './page-settings.ts';
 
 /** One cell of the map: the pair (t, k), its norm, and log₁₀ of it (−Infinity for 0, NaN when not a number). */
@@ -120,13 +120,25 @@ function notesOf(map: GradientMap, norms: readonly number[], cells: readonly Hea
   return notes;
 }
 
+/** Work the main thread may do per change, in multiply-adds (≈ 5 ms in a browser); more goes to the worker. */
+export const MAIN_THREAD_WORK = 400_000;
+/** How much slower a reader formula is than a built-in activation (it runs through the safe formula evaluator). */
+const FORMULA_COST = 25;
+
+/** Rough multiply-adds of a computation: the forward and backward pass over T steps, and the map's pairs. */
+export function workEstimate(settings: PageSettings): number {
+  const window = Math.min(settings.steps, HEATMAP_WINDOW);
+  const work = (2 * settings.steps + (window * (window + 1)) / 2) * settings.hiddenSize ** 2;
+  return settings.activation === 'yours' ? work * FORMULA_COST : work;
+}
+
 /** Compute and describe everything for the settings; never throws. */
-export function gradientView(settings: PageSettings): GradientView {
+export function gradientView(settings: PageSettings, onPhase?: (phase: GradientPhase) => void): GradientView {
   const resolved = bpttActivation(settings.activation, settings.formula);
   const empty = { settings, map: undefined, cells: [], scaleEnd: 1, series: [], notes: [], firstStepNorm: Number.NaN };
   if (!resolved.ok) return { ...empty, fTex: 'f(a) = \\;?', formulaError: resolved.message, failure: undefined };
   try {
-    const result = computeGradientMap({ seed: settings.seed, rho: settings.rho, steps: settings.steps, hiddenSize: settings.hiddenSize, activation: resolved.activation });
+    const result = computeGradientMap({ seed: settings.seed, rho: settings.rho, steps: settings.steps, hiddenSize: settings.hiddenSize, activation: resolved.activation }, onPhase);
     if (!result.ok) return { ...empty, fTex: resolved.tex, formulaError: undefined, failure: result.message };
     const { map } = result;
     const cells = cellsOf(map, settings.activation);

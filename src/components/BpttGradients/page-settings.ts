@@ -38,3 +38,8 @@ export function readSettings(values: VariableValues): PageSettings {
     alpha: numberIn(values.alpha, RANGES.alpha, DEFAULTS.alpha),
   };
 }
+
+/** Whether two settings give the same gradient map (the learning rate does not enter it). */
+export function sameSettings(a: PageSettings, b: PageSettings): boolean {
+  return a.rho === b.rho && a.steps === b.steps && a.hiddenSize === b.hiddenSize && a.seed === b.seed && a.activation === b.activation && a.formula === b.formula;
+}

@@ -156,3 +156,21 @@ describe('bad input: honest messages, never NaN in a plot, never a throw', () =>
     expect(garbage).toEqual({ rho: 0.9, steps: 40, hiddenSize: 16, seed: 1, activation: 'tanh', formula: DEFAULTS.formula, alpha: 0.5 });
   });
 });
+
+describe('what runs where', () => {
+  it('the defaults are light enough for the main thread; T = 1000, D_h = 32 or a reader formula go to the worker', async () => {
+    const { workEstimate, MAIN_THREAD_WORK } = await import('../../../../src/components/BpttGradients/gradient-view.ts');
+    expect(workEstimate(readSettings({}))).toBeLessThanOrEqual(MAIN_THREAD_WORK);
+    expect(workEstimate(readSettings({ T: 1000, H: 32 }))).toBeGreaterThan(MAIN_THREAD_WORK);
+    expect(workEstimate(readSettings({ act: 'yours' }))).toBeGreaterThan(MAIN_THREAD_WORK);
+  });
+
+  it('the phases are reported in order, and the learning rate does not make a different map', async () => {
+    const { sameSettings } = await import('../../../../src/components/BpttGradients/page-settings.ts');
+    const phases: string[] = [];
+    computeGradientMap(DEFAULT_SETTINGS, (phase) => phases.push(phase));
+    expect(phases).toEqual(['forward', 'backward', 'pairs']);
+    expect(sameSettings(readSettings({ alpha: 1 }), readSettings({}))).toBe(true);
+    expect(sameSettings(readSettings({ rho: 1 }), readSettings({}))).toBe(false);
+  });
+});
