@@ -104,11 +104,11 @@ function notesOf(map: GradientMap, norms: readonly number[], cells: readonly Hea
         : `The hidden state passed float64's largest number (about 1.8e308) at step ${map.brokenStep}. The states from there on, and every gradient that needs them, are not numbers and are not drawn.`,
     );
   }
-  // The nearest k (to T) whose norm is not finite. lib's norm sums squares, so it overflows once entries pass ~1e154.
+  // The nearest k (to T) whose norm is not finite: it passed float64's largest number (lib scales before squaring).
   let lastBad = -1;
   for (let k = T; k >= 1; k--) if (norms[k - 1] === Number.POSITIVE_INFINITY) { lastBad = k; break; }
   if (lastBad > 0) {
-    notes.push(`From step k = ${lastBad} back (${T - lastBad} steps before T = ${T}), ‖∂L_T/∂h_k‖ is beyond float64: the sum of squares inside the norm passes 1e308 (the norm itself passes about 1e154). Those steps are not drawn.`);
+    notes.push(`From step k = ${lastBad} back (${T - lastBad} steps before T = ${T}), ‖∂L_T/∂h_k‖ is beyond float64: it passed about 1.8e308. Those steps are not drawn.`);
   }
   const zeros = norms.filter((norm) => norm === 0).length;
   if (zeros > 0) {

@@ -102,13 +102,14 @@ describe('bad input: honest messages, never NaN in a plot, never a throw', () =>
     return view;
   };
 
-  it('linear, ρ = 10, T = 1000: the state leaves float64 at step 310, the gradient’s norm from k = 845 back; hatched pairs', () => {
+  it('linear, ρ = 10, T = 1000: the state leaves float64 at step 310, the gradient’s norm from k = 691 back; hatched pairs', () => {
     const view = plotted({ act: 'linear', rho: 10, T: 1000 });
     expect(view.notes[0]).toContain('The map shows the last 60 steps');
     expect(view.notes[1]).toContain("passed float64's largest number (about 1.8e308) at step 310");
-    expect(view.notes[2]).toContain('From step k = 845 back (155 steps before T = 1000), ‖∂L_T/∂h_k‖ is beyond float64');
-    // f′ = 1 never reads the broken states, so the gradients after k = 845 are still drawn.
-    expect(view.series[0]!.points.filter(([, y]) => Number.isFinite(y))).toHaveLength(155);
+    // With f = identity and ρ = 10 the norm grows about tenfold per step back, so it passes 1.8e308 some 309 steps before T.
+    expect(view.notes[2]).toContain('From step k = 691 back (309 steps before T = 1000), ‖∂L_T/∂h_k‖ is beyond float64');
+    // f′ = 1 never reads the broken states, so the gradients after k = 691 are still drawn.
+    expect(view.series[0]!.points.filter(([, y]) => Number.isFinite(y))).toHaveLength(309);
     expect(view.notes[3]).toContain('1830 pairs of the map overflowed or could not be computed');
     expect(Number.isNaN(view.firstStepNorm)).toBe(true);
     // The reference lines are plotted as logarithms, so they stay finite at any length.
