@@ -12,6 +12,8 @@ export * from './nn/gru.ts';
 export * from './nn/recurrent.ts';
 export * from './nn/sequence.ts';
 export * from './train/bptt.ts';
+export * from './linalg/eigenvalues.ts';
+export * from './linalg/singular-values.ts';
 export * from './simd.ts';
 export * from './nn/linear.ts';
 export * from './nn/loss.ts';

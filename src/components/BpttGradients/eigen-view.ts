@@ -1,7 +1,7 @@
 /** What the eigenvalue plot shows: W_hh's eigenvalues placed in the complex plane around the unit circle. */
 import { createRandom } from '../../../lib/random.ts';
 import { formatNumber } from '../../kit/format.ts';
-import { modulus } from './eigenvalues.ts';
+import { modulus } from '../../../lib/linalg/eigenvalues.ts';
 import type { PageSettings } from './page-settings.ts';
 import { recurrentMatrix } from './recurrent-matrix.ts';
 

@@ -4,7 +4,7 @@
  * (its eigenvalue directions, how far from normal it is) stays the same as ρ moves.
  */
 import type { Random } from '../../../lib/random.ts';
-import { eigenvalues, spectralRadius, type Eigenvalue } from './eigenvalues.ts';
+import { eigenvalues, spectralRadius, type Eigenvalue } from '../../../lib/linalg/eigenvalues.ts';
 
 /** W_hh scaled to a chosen spectral radius, with its eigenvalues and its largest singular value. */
 export interface RecurrentMatrix {

@@ -11,7 +11,8 @@ import { hiddenGradientNorms } from '../../../lib/train/bptt.ts';
 import { fromData } from '../../../lib/tensor.ts';
 import type { Series } from '../../kit/plot-data.ts';
 import { initRecurrentWeight, SCHEME_NAMES, SCHEMES, type Scheme } from './init-schemes.ts';
-import { singularValues, spectralRadius } from './spectrum.ts';
+import { matrixSpectralRadius } from '../../../lib/linalg/eigenvalues.ts';
+import { singularValues } from '../../../lib/linalg/singular-values.ts';
 
 /** Inputs per step (fixed). */
 export const INIT_INPUT_SIZE = 4;
@@ -86,7 +87,7 @@ function weightSpectrum(weight: Float64Array, size: number, key: string): Weight
   let spectrum = spectra.get(key);
   if (!spectrum) {
     const values = singularValues(weight, size);
-    spectrum = { spectralRadius: spectralRadius(weight, size), largestSingular: values[0]!, smallestSingular: values[values.length - 1]! };
+    spectrum = { spectralRadius: matrixSpectralRadius(weight, size), largestSingular: values[0]!, smallestSingular: values[values.length - 1]! };
     if (spectra.size >= 50) spectra.clear(); // a small cache: the last few settings of each scheme
     spectra.set(key, spectrum);
   }

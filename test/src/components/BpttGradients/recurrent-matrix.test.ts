@@ -1,7 +1,7 @@
 /** W_hh scaled to a spectral radius, and its spectral norm. References: eigenvalues recomputed from the weights, and matrices whose singular values are known by hand. */
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../lib/random.ts';
-import { eigenvalues, spectralRadius } from '../../../../src/components/BpttGradients/eigenvalues.ts';
+import { eigenvalues, spectralRadius } from '../../../../lib/linalg/eigenvalues.ts';
 import { recurrentMatrix, spectralNorm } from '../../../../src/components/BpttGradients/recurrent-matrix.ts';
 import { LOG_POSITIONS, positionOf, rhoAt } from '../../../../src/components/BpttGradients/log-slider.ts';
 

@@ -1,9 +1,8 @@
 /**
  * Eigenvalues of a small real square matrix, complex where they come in conjugate pairs.
  *
- * lib/ has no eigenvalue routine, and mathjs 15's `eigs` fails to converge on many random non-symmetric
- * matrices ("The eigenvalues failed to converge") and takes seconds at 32 × 32, so the widget uses the
- * textbook method: reduce to upper Hessenberg form with Householder reflections (similar, so the same
+ * mathjs 15's `eigs` fails to converge on many random non-symmetric matrices ("The eigenvalues failed to
+ * converge") and takes seconds at 32 × 32, so lib uses the textbook method: reduce to upper Hessenberg form with Householder reflections (similar, so the same
  * eigenvalues), then run Francis double-shift QR steps on it until every 1 × 1 or 2 × 2 diagonal block has
  * split off. Each 1 × 1 block is a real eigenvalue; each 2 × 2 block gives a real pair or a complex pair.
  */
@@ -190,4 +189,10 @@ export function eigenvalues(matrix: ArrayLike<number>, n: number): EigenResult {
   if (!result.ok) return result;
   const sorted = [...result.values].sort((u, v) => modulus(v) - modulus(u) || Math.atan2(v.im, v.re) - Math.atan2(u.im, u.re));
   return { ok: true, values: sorted };
+}
+
+/** The spectral radius max |λ| of a row-major n × n real matrix; NaN when an entry is not finite or QR does not converge. */
+export function matrixSpectralRadius(matrix: ArrayLike<number>, n: number): number {
+  const result = eigenvalues(matrix, n);
+  return result.ok ? spectralRadius(result.values) : Number.NaN;
 }

@@ -4,8 +4,8 @@
  * permutation has the cube roots of unity), and for random matrices the identities Σλ = trace A and Σλ² = trace A².
  */
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../../../lib/random.ts';
-import { eigenvalues, modulus, spectralRadius, type Eigenvalue } from '../../../../src/components/BpttGradients/eigenvalues.ts';
+import { createRandom } from '../../../lib/random.ts';
+import { eigenvalues, modulus, spectralRadius, type Eigenvalue } from '../../../lib/linalg/eigenvalues.ts';
 
 function values(matrix: number[], n: number): readonly Eigenvalue[] {
   const result = eigenvalues(matrix, n);

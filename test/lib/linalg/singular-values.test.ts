@@ -1,8 +1,9 @@
-/** Singular values and spectral radius, on matrices small enough to check by hand, and on lib's orthogonal init. */
+/** Singular values and the matrix spectral radius, on matrices small enough to check by hand, and on lib's orthogonal init. */
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../../../lib/random.ts';
-import { orthogonalInit } from '../../../../lib/nn/init.ts';
-import { singularValues, spectralRadius } from '../../../../src/components/Remedies/spectrum.ts';
+import { createRandom } from '../../../lib/random.ts';
+import { orthogonalInit } from '../../../lib/nn/init.ts';
+import { matrixSpectralRadius as spectralRadius } from '../../../lib/linalg/eigenvalues.ts';
+import { singularValues } from '../../../lib/linalg/singular-values.ts';
 
 describe('singularValues', () => {
   it('of a diagonal matrix are its absolute diagonal, sorted', () => {
@@ -20,7 +21,7 @@ describe('singularValues', () => {
   });
 });
 
-describe('spectralRadius', () => {
+describe('matrixSpectralRadius', () => {
   it('of a triangular matrix is its largest diagonal magnitude', () => {
     expect(spectralRadius([2, 1, 0, 0.5], 2)).toBeCloseTo(2, 4);
   });
