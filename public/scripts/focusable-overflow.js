@@ -1,6 +1,8 @@
-// Wide display equations and tables scroll sideways inside their own box on narrow screens. A box that
-// scrolls must be reachable by keyboard (WCAG 2.1.1), so give it a tab stop while, and only while, it overflows.
-const selector = '.sl-markdown-content .katex-display, .sl-markdown-content > table';
+// Wide display equations, tables and code blocks scroll sideways inside their own box on narrow screens.
+// A box that scrolls must be reachable by keyboard (WCAG 2.1.1), so give it a tab stop while, and only
+// while, it overflows. (Expressive Code gives its code blocks one too, but only when it measures them;
+// a block whose width changes later, as fonts and islands arrive, is caught here.)
+const selector = '.sl-markdown-content .katex-display, .sl-markdown-content > table, .sl-markdown-content .expressive-code pre';
 
 function update() {
   for (const box of document.querySelectorAll(selector)) {
@@ -10,7 +12,7 @@ function update() {
       box.setAttribute('tabindex', '0');
       box.dataset.scrollFocus = '';
       if (!box.hasAttribute('role')) box.setAttribute('role', 'region');
-      if (!box.hasAttribute('aria-label')) box.setAttribute('aria-label', box.matches('table') ? 'Table (scrolls sideways)' : 'Equation (scrolls sideways)');
+      if (!box.hasAttribute('aria-label')) box.setAttribute('aria-label', box.matches('table') ? 'Table (scrolls sideways)' : box.matches('pre') ? 'Code (scrolls sideways)' : 'Equation (scrolls sideways)');
     } else if (!overflows && box.dataset.scrollFocus !== undefined) {
       box.removeAttribute('tabindex');
       box.removeAttribute('role');
