@@ -4,6 +4,9 @@
  * fine enough that every position gives a different ρ and reading it back gives the same position.
  */
 
+import type { SliderScale } from '../../kit/slider-scale.ts';
+import { formatNumber } from '../../kit/format.ts';
+
 /** The slider's last position (ρ = 10). */
 export const LOG_POSITIONS = 200;
 
@@ -18,3 +21,6 @@ export function positionOf(rho: number): number {
   if (!(rho > 0)) return LOG_POSITIONS / 2;
   return Math.min(LOG_POSITIONS, Math.max(0, Math.round(100 * Math.log10(rho) + LOG_POSITIONS / 2)));
 }
+
+/** The kit Slider's scale for ρ: log positions, read out as "ρ = 0.9". */
+export const RHO_SCALE: SliderScale = { min: 0, max: LOG_POSITIONS, toValue: rhoAt, toPosition: positionOf, valueText: (rho) => `ρ = ${formatNumber(rho)}` };

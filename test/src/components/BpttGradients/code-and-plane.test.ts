@@ -8,6 +8,7 @@ import { readSettings } from '../../../../src/components/BpttGradients/page-sett
 import { eigenLabel, eigenView, PLANE_SIZE } from '../../../../src/components/BpttGradients/eigen-view.ts';
 import { recurrentMatrix } from '../../../../src/components/BpttGradients/recurrent-matrix.ts';
 import { createRandom } from '../../../../lib/random.ts';
+import { RHO_SCALE } from '../../../../src/components/BpttGradients/log-slider.ts';
 
 describe('the PyTorch block', () => {
   it('carries the settings: seed, T, D_h, ρ, the activation', () => {
@@ -49,5 +50,13 @@ describe('the eigenvalue plane', () => {
     expect(view.spectralNorm).toBeCloseTo(1.43851, 4);
     expect(eigenLabel(0.5, -0.25)).toBe('0.5 − 0.25i');
     expect(eigenLabel(-2, 0)).toBe('−2');
+  });
+});
+
+describe('RHO_SCALE (the kit Slider on a log scale)', () => {
+  it('maps positions 0, 100 and 200 to ρ = 0.1, 1 and 10, reads every ρ back to its position, and speaks "ρ = …"', () => {
+    expect([0, 100, 200].map(RHO_SCALE.toValue)).toEqual([0.1, 1, 10]);
+    for (let position = RHO_SCALE.min; position <= RHO_SCALE.max; position++) expect(RHO_SCALE.toPosition(RHO_SCALE.toValue(position))).toBe(position);
+    expect(RHO_SCALE.valueText?.(0.9)).toBe('ρ = 0.9');
   });
 });
