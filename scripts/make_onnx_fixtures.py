@@ -9,8 +9,14 @@ exported by torch.onnx.export (opset 14) with the input named "input" and the ou
 and with the time and batch axes dynamic, so the file carries the Shape/Gather/Concat/Expand nodes
 torch emits for the initial state. The sidecar JSON is
     {"inputs": {"input": nested list}, "outputs": {"output": nested list}, "about": {...}}
-where the outputs are PyTorch's own (float32) on that input. test/onnx-parity.test.ts runs every
-.onnx with a sidecar through onnxruntime-web and through lib/onnx's import and compares both with it.
+where the outputs are PyTorch's own (float32) on that input, plus "state_dict" (the module's own keys,
+e.g. rnn.weight_ih_l0, fc.weight) so tests can check the weights lib/onnx reads. test/onnx-parity.test.ts
+runs every .onnx with a sidecar through onnxruntime-web and through lib/onnx's import and compares both.
+
+A second folder, test/fixtures/onnx-graphs/, holds graphs that are not a plain recurrent stack, for
+readRecurrentLayers and readInitializer: embedding_bilstm.onnx is a letter embedding (nn.Embedding, a Gather
+in ONNX) feeding a bidirectional LSTM whose outputs are the graph's output, like the G2P encoder; its sidecar
+holds {"inputs", "outputs", "state_dict", "lstm_node", "embedding_initializer"}.
 """
 import json
 import os
@@ -20,6 +26,7 @@ import torch
 from torch import nn
 
 OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "fixtures", "onnx")
+GRAPHS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "fixtures", "onnx-graphs")
 
 # name, module, options. Sizes stay small (hidden size <= 12) so the files are a few KB.
 CASES = [
@@ -76,8 +83,47 @@ def main():
                      batch_first=batch_first, nonlinearity=options.get("nonlinearity"),
                      torch=torch.__version__, onnx=onnx.__version__, opset=14)
         with open(os.path.join(OUT_DIR, name + ".json"), "w") as f:
-            json.dump({"inputs": {"input": x.tolist()}, "outputs": {"output": y.tolist()}, "about": about}, f)
+            json.dump({"inputs": {"input": x.tolist()}, "outputs": {"output": y.tolist()}, "about": about,
+                       "state_dict": state_dict_lists(model)}, f)
         print(name, tuple(y.shape))
+    write_embedding_bilstm()
+
+
+def state_dict_lists(model):
+    return {key: value.tolist() for key, value in model.state_dict().items()}
+
+
+class EmbeddingBiLstm(nn.Module):
+    """Letters -> embedding -> bidirectional LSTM, returning every step's output (the G2P encoder's shape)."""
+
+    def __init__(self):
+        super().__init__()
+        self.embedding = nn.Embedding(9, 6)
+        self.lstm = nn.LSTM(6, 5, bidirectional=True, batch_first=True)
+
+    def forward(self, letters):
+        memory, _ = self.lstm(self.embedding(letters))
+        return memory
+
+
+def write_embedding_bilstm():
+    os.makedirs(GRAPHS_DIR, exist_ok=True)
+    torch.manual_seed(2000)
+    model = EmbeddingBiLstm().eval()
+    letters = torch.tensor([[3, 1, 4, 1, 5, 8, 2]], dtype=torch.int64)
+    with torch.no_grad():
+        memory = model(letters)
+    path = os.path.join(GRAPHS_DIR, "embedding_bilstm.onnx")
+    torch.onnx.export(model, (letters,), path, opset_version=14, input_names=["letters"], output_names=["memory"],
+                      dynamic_axes={"letters": {1: "letters"}, "memory": {1: "letters"}})
+    graph = onnx.load(path).graph
+    lstm_node = [n.name for n in graph.node if n.op_type == "LSTM"]
+    embedding = [n.input[0] for n in graph.node if n.op_type == "Gather" and n.input[0] in {i.name for i in graph.initializer}]
+    assert len(lstm_node) == 1 and len(embedding) == 1, (lstm_node, embedding)
+    with open(os.path.join(GRAPHS_DIR, "embedding_bilstm.json"), "w") as f:
+        json.dump({"inputs": {"letters": letters.tolist()}, "outputs": {"memory": memory.tolist()},
+                   "state_dict": state_dict_lists(model), "lstm_node": lstm_node[0], "embedding_initializer": embedding[0]}, f)
+    print("embedding_bilstm", tuple(memory.shape), lstm_node[0], embedding[0])
 
 
 if __name__ == "__main__":
