@@ -17,7 +17,7 @@ export interface ModelCase {
 const base = { inputSize: 4, hiddenSize: 6 };
 
 /** Every module, single and multi-layer, uni- and bidirectional, batch-first, without bias, without head. */
-export const MODEL_CASES: readonly ModelCase[] = (['RNN', 'LSTM', 'GRU'] as const).flatMap((kind) => [
+export const MODEL_CASES: readonly ModelCase[] = (['RNN', 'LSTM', 'GRU'] as const).flatMap((kind): ModelCase[] => [
   { name: `${kind} 1 layer`, kind, options: { ...base }, head: true },
   { name: `${kind} 2 layers`, kind, options: { ...base, numLayers: 2 }, head: true },
   { name: `${kind} bidirectional`, kind, options: { ...base, bidirectional: true }, head: true },
