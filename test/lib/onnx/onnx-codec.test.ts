@@ -78,6 +78,8 @@ describe('tensor values', () => {
     expect(() => tensorValues({ ...floatTensor('w', [2], [1, 2]), dims: [3] })).toThrow(/8 bytes of raw data; shape \[3\] of float32 needs 12/);
     expect(() => tensorValues({ ...emptyTensor(), name: 'w', dims: [2], dataType: DataType.FLOAT, dataLocation: 1 })).toThrow(/external file/);
     expect(() => tensorValues({ ...emptyTensor(), name: 's', dims: [1], dataType: DataType.STRING })).toThrow(/string values/);
+    // A corrupt header claiming 10^18 elements is refused from the bytes present, before any allocation.
+    expect(() => tensorValues({ ...floatTensor('w', [2], [1, 2]), dims: [1e9, 1e9] })).toThrow(/needs 4000000000000000000/);
   });
 
   it('refuses an int64 beyond 2^53 instead of rounding it', () => {
