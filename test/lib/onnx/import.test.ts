@@ -25,7 +25,7 @@ const graphs = fileURLToPath(new URL('../../fixtures/onnx-graphs/', import.meta.
 interface Sidecar {
   inputs: Record<string, NestedNumbers>;
   outputs: Record<string, NestedNumbers>;
-  about: { module: string; num_layers: number; bidirectional: boolean; batch_first: boolean; nonlinearity: string | null; hidden_size: number; input_size: number; output_size: number };
+  about: { module: string; num_layers: number; bidirectional: boolean; bias: boolean; batch_first: boolean; nonlinearity: string | null; hidden_size: number; input_size: number; output_size: number };
   state_dict: Record<string, NestedNumbers>;
 }
 
@@ -79,6 +79,7 @@ describe('importOnnx on torch.onnx.export files', () => {
       expect(recurrent.config.numLayers).toBe(about.num_layers);
       expect(recurrent.config.bidirectional).toBe(about.bidirectional);
       expect(recurrent.config.batchFirst).toBe(about.batch_first);
+      expect(recurrent.config.bias).toBe(about.bias);
       expect(recurrent.config.hiddenSize).toBe(about.hidden_size);
       expect(recurrent.config.inputSize).toBe(about.input_size);
       expect(recurrent.config.activation.name).toBe(about.nonlinearity ?? 'tanh');
