@@ -12,6 +12,8 @@ import { createLinear } from '../../../lib/nn/linear.ts';
 import { createRNN } from '../../../lib/nn/recurrent.ts';
 import { customActivation } from '../../../lib/nn/activation.ts';
 import { OnnxFormatError } from '../../../lib/onnx/errors.ts';
+import { importOnnx } from '../../../lib/onnx/import.ts';
+import { createRandom } from '../../../lib/random.ts';
 import { MODEL_CASES, makeInput, makeModel } from './models.ts';
 import { maxAbsError, runOrt } from './ort.ts';
 
@@ -41,6 +43,21 @@ describe('exportToOnnx runs in onnxruntime-web and matches the core', () => {
       const { output } = await runOrt(bytes, { input });
       expect(maxAbsError(output!.data, sequenceModelForward(model, input).data)).toBeLessThanOrEqual(TOLERANCE);
     }
+  });
+
+  it('a head without bias: MatMul only, matching the core, and read back without bias', async () => {
+    const c = MODEL_CASES[0]!;
+    const { recurrent } = makeModel(c, 11);
+    const head = createLinear(c.options.hiddenSize, 2, { bias: false, random: createRandom(12) });
+    const model = { recurrent, head };
+    const input = makeInput(c, 13);
+    const bytes = exportToOnnx(model);
+    expect(decodeModel(bytes).graph!.node.some((n) => n.opType === 'Add')).toBe(false);
+    const { output } = await runOrt(bytes, { input });
+    expect(maxAbsError(output!.data, sequenceModelForward(model, input).data)).toBeLessThanOrEqual(TOLERANCE);
+    const back = importOnnx(bytes);
+    expect(back.head!.bias).toBeNull();
+    expect(back.head!.outFeatures).toBe(2);
   });
 
   it('writes one standard recurrent node per layer, opset 14, with the attributes PyTorch semantics need', () => {
