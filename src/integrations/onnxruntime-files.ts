@@ -1,0 +1,72 @@
+/**
+ * Self-hosts onnxruntime-web's runtime files: copies them into the build under `<base>ort/` and
+ * serves them from node_modules in dev mode, so no page ever asks a CDN for them.
+ *
+ * lib/onnx/ort-loader.ts sets `ort.env.wasm.wasmPaths` to that folder; onnxruntime-web's main
+ * entry (WebGPU through JSEP, and WASM, in one build) then imports ORT_RUNTIME_FILES' .mjs from
+ * there and streams its .wasm. Change both together when moving to another onnxruntime-web entry.
+ */
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** The files onnxruntime-web's default entry requests from `wasmPaths` (checked by test/e2e/onnx-runtime.spec.ts). */
+export const ORT_RUNTIME_FILES = ['ort-wasm-simd-threaded.jsep.mjs', 'ort-wasm-simd-threaded.jsep.wasm'] as const;
+
+/** The folder under the site's base path that holds them. */
+export const ORT_FOLDER = 'ort/';
+
+/** MIME types browsers insist on: module scripts must be JavaScript, streamed wasm must be application/wasm. */
+const MIME_TYPES: Record<string, string> = {
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+/** onnxruntime-web's dist/ folder in node_modules. */
+function ortDistFolder(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('onnxruntime-web')); // the package's "require" entry lives in dist/
+}
+
+/** The Astro integration. */
+export function onnxruntimeFiles(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'unrolled:onnxruntime-files',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:server:setup': ({ server }) => {
+        const source = ortDistFolder();
+        const prefix = `${base}${ORT_FOLDER}`;
+        server.middlewares.use((request, response, next) => {
+          const pathname = (request.url ?? '').split('?', 1)[0]!;
+          const name = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : '';
+          if (!(ORT_RUNTIME_FILES as readonly string[]).includes(name)) return next();
+          const path = join(source, name);
+          stat(path).then(
+            (stats) => {
+              response.writeHead(200, {
+                'Content-Type': MIME_TYPES[name.slice(name.lastIndexOf('.'))]!,
+                'Content-Length': stats.size,
+              });
+              createReadStream(path).pipe(response);
+            },
+            () => next(),
+          );
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const source = ortDistFolder();
+        const target = join(fileURLToPath(dir), ORT_FOLDER);
+        await mkdir(target, { recursive: true });
+        for (const name of ORT_RUNTIME_FILES) await copyFile(join(source, name), join(target, name));
+        logger.info(`copied ${ORT_RUNTIME_FILES.join(', ')} to ${ORT_FOLDER}`);
+      },
+    },
+  };
+}
