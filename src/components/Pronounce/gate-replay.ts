@@ -43,7 +43,7 @@ function embed(weights: EncoderWeights, id: number): Float64Array {
 function runDirection(weights: EncoderWeights, direction: 0 | 1, ids: readonly number[]): GateStep[] {
   const p = weights.directions[direction];
   const E = weights.hiddenSize;
-  let state = { h: new Float64Array(E), c: new Float64Array(E) as Float64Array | null };
+  let state: { h: Float64Array; c: Float64Array | null } = { h: new Float64Array(E), c: new Float64Array(E) };
   const steps: GateStep[] = new Array(ids.length);
   for (let k = 0; k < ids.length; k++) {
     const position = direction === 0 ? k : ids.length - 1 - k;
