@@ -4,3 +4,6 @@ export { default as AttentionMap } from './AttentionMap.astro';
 export { default as BeamSearch } from './BeamSearch.astro';
 export { default as EncoderGates } from './EncoderGates.astro';
 export { default as LatencyTable } from './LatencyTable.astro';
+export { default as ModelCardFacts } from './ModelCardFacts.astro';
+export { default as ModelCardComparison } from './ModelCardComparison.astro';
+export { default as ModelCardSpeed } from './ModelCardSpeed.astro';
