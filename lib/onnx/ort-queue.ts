@@ -1,7 +1,8 @@
 /**
- * One queue for every onnxruntime-web call on the page. Its WebGPU backend (JSEP) keeps global
- * state in the one shared WebAssembly module: a run that overlaps another session's run or
- * creation fails ("Session already started"). Sessions therefore take turns, whatever widget owns them.
+ * One queue for every onnxruntime-web call on the page. All sessions share one WebAssembly
+ * module, and a WebGPU run suspends inside it while the GPU works; a call from another session
+ * that enters meanwhile breaks it (with the JSEP build: "Session already started", then a
+ * crash). Sessions therefore take turns, whatever widget owns them.
  */
 
 let tail: Promise<unknown> = Promise.resolve();

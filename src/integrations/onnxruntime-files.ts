@@ -2,12 +2,17 @@
  * Self-hosts onnxruntime-web's runtime files: copies them into the build under `<base>ort/` and
  * serves them from node_modules in dev mode, so no page ever asks a CDN for them.
  *
- * It also points the site's `import('onnxruntime-web')` at ORT_ENTRY, the package's main build
- * (WebGPU through JSEP, and WASM, in one) in its "extern wasm" form: the package's default browser
- * entry embeds the .mjs and names the .wasm with `new URL(…, import.meta.url)`, which Vite would
- * copy into _astro/ as a second 28 MB file. With ORT_ENTRY, lib/onnx/ort-loader.ts sets
- * `ort.env.wasm.wasmPaths` to `<base>ort/`, and onnxruntime-web imports the .mjs from there,
- * which streams the .wasm beside it. Change ORT_ENTRY and ORT_RUNTIME_FILES together.
+ * It also points the site's `import('onnxruntime-web')` at ORT_ENTRY, the package's
+ * `onnxruntime-web/webgpu` build (its native WebGPU execution provider, and WASM) in the "extern
+ * wasm" form: lib/onnx/ort-loader.ts sets `ort.env.wasm.wasmPaths` to `<base>ort/`, and
+ * onnxruntime-web imports the .mjs from there, which streams the .wasm beside it. Two reasons:
+ *   - The package's default entry (WebGPU through JSEP) computed wrong numbers for the G2P
+ *     encoder on WebGPU: a Gather reading the LSTM's final cell state (run on the CPU) got stale
+ *     values, so c0 was off by 0.19 against WASM. The native WebGPU provider agrees with WASM
+ *     within 5e-7 on every intermediate tensor (checked in Chromium, SwiftShader, 1.30.0).
+ *   - The default browser entry embeds the .mjs and names the .wasm with `new URL(…,
+ *     import.meta.url)`, which Vite copies into _astro/ as a second 27 MB file.
+ * Change ORT_ENTRY and ORT_RUNTIME_FILES together; the browser tests fail on any other request.
  */
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
@@ -16,11 +21,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-/** The files onnxruntime-web's default entry requests from `wasmPaths` (checked by test/e2e/onnx-runtime.spec.ts). */
-export const ORT_RUNTIME_FILES = ['ort-wasm-simd-threaded.jsep.mjs', 'ort-wasm-simd-threaded.jsep.wasm'] as const;
+/** The files ORT_ENTRY requests from `wasmPaths` (a missing one fails every test in test/e2e/onnx-runtime*.spec.ts). */
+export const ORT_RUNTIME_FILES = ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'] as const;
 
-/** The browser build the site bundles (see the comment at the top). */
-export const ORT_ENTRY = 'ort.min.mjs';
+/** The browser build the site bundles (see the comment at the top): WebGPU (native provider) and WASM. */
+export const ORT_ENTRY = 'ort.webgpu.min.mjs';
 
 /** The folder under the site's base path that holds them. */
 export const ORT_FOLDER = 'ort/';
