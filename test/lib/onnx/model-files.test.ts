@@ -54,7 +54,8 @@ function fakeCache(): ByteCache & { entries: Map<string, Uint8Array> } {
   const entries = new Map<string, Uint8Array>();
   return {
     entries,
-    match: async (key) => (entries.has(key) ? (new Response(entries.get(key)!) as unknown as ResponseLike) : undefined),
+    match: async (key) =>
+      entries.has(key) ? (new Response(entries.get(key)!.slice().buffer as ArrayBuffer) as unknown as ResponseLike) : undefined,
     put: async (key, bytes) => void entries.set(key, bytes.slice()),
     delete: async (key) => entries.delete(key),
   };
