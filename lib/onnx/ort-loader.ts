@@ -35,6 +35,9 @@ export function wasmThreadCount(globals: ThreadGlobals = globalThis as ThreadGlo
   return Math.max(1, Math.min(4, Math.floor(cores)));
 }
 
+/** How long the WebAssembly runtime may take to start (download of its .wasm included). */
+export const WASM_INIT_TIMEOUT_MS = 120_000;
+
 let loading: Promise<LoadedRuntime> | undefined;
 
 /** onnxruntime-web, imported and configured on the first call; later calls share it. */
@@ -45,6 +48,9 @@ export function loadOnnxRuntime(options: LoadRuntimeOptions = {}): Promise<Loade
       const threads = wasmThreadCount();
       ort.env.wasm.numThreads = threads;
       ort.env.wasm.proxy = false;
+      // Fail instead of waiting forever when the runtime cannot start, e.g. its thread workers
+      // are refused because the host sent COEP on the page but not on the worker script.
+      ort.env.wasm.initTimeout = WASM_INIT_TIMEOUT_MS;
       if (options.wasmBaseUrl) ort.env.wasm.wasmPaths = options.wasmBaseUrl;
       ort.env.logLevel = 'error';
       return { ort, threads, crossOriginIsolated: (globalThis as ThreadGlobals).crossOriginIsolated === true };

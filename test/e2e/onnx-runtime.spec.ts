@@ -146,6 +146,35 @@ test.describe('model runtime: failure paths', () => {
   });
 });
 
+test.describe('model runtime: cross-origin isolation', () => {
+  test('with COOP/COEP on every response, WASM runs on min(4, cores) threads and the chip says so', async ({ page, baseURL }) => {
+    test.setTimeout(180_000); // starting thread workers is slow on a loaded 2-core machine
+    const origin = new URL(baseURL!).origin;
+    await page.route(
+      (url) => url.origin === origin,
+      async (route) => {
+        const response = await route.fetch();
+        const headers = {
+          ...response.headers(),
+          'cross-origin-opener-policy': 'same-origin',
+          'cross-origin-embedder-policy': 'require-corp',
+        };
+        await route.fulfill({ response, headers });
+      },
+    );
+    await page.addInitScript(() => {
+      delete (Navigator.prototype as { gpu?: unknown }).gpu;
+    });
+    await openModelPage(page);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const threads = await page.evaluate(() => Math.min(4, navigator.hardwareConcurrency));
+    await expectPhase(page, 'ready', 150_000);
+    await expect(page.locator('[data-backend-chip]').first()).toHaveText(
+      `WASM · ${threads} ${threads === 1 ? 'thread' : 'threads'} · cross-origin isolated · WebGPU unavailable: no navigator.gpu`,
+    );
+  });
+});
+
 /**
  * The policy from the issue's Security section; a model page adds 'wasm-unsafe-eval' to script-src.
  * Two additions, both outside this part and recorded for issue 8 (static CSP hashes):
