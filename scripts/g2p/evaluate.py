@@ -41,7 +41,7 @@ def main():
     ap.add_argument('--checkpoint', default='/tmp/g2p-run/best.pt')
     ap.add_argument('--command', default='')
     ap.add_argument('--out', default=os.path.join(OUT_DIR, 'metrics.json'))
-    ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--threads', type=int, default=1)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     model, ck = load(args.checkpoint)
