@@ -2,8 +2,8 @@
 import type { RunnerTensor } from '../../../lib/onnx/runner.ts';
 import { readEncoderWeights } from './encoder-weights.ts';
 import { maxDifference, replayEncoder, type EncoderReplay, type EncoderWeights } from './gate-replay.ts';
-import type { G2pModel } from './model-store.ts';
-import { letterIds } from './word-decoding.ts';
+import type { G2pModel } from './g2p-model.ts';
+import { letterIds } from '../../../lib/seq2seq/phoneme-vocab.ts';
 
 /** The replay and its check against ORT's memory, or a message saying why there is none. */
 export type EncoderCheck = { readonly replay: EncoderReplay; readonly difference: number } | { readonly error: string };
@@ -28,11 +28,11 @@ export function lettersTensor(ids: readonly number[]): RunnerTensor {
 }
 
 /** Runs ORT's encoder and the core's replay on a checked word and measures their largest disagreement. */
-export async function checkEncoder(model: G2pModel, letters: readonly string[]): Promise<EncoderCheck> {
+export async function checkEncoder(model: G2pModel, word: string): Promise<EncoderCheck> {
   const weights = encoderWeights(model);
   if ('error' in weights) return weights;
-  const ids = letterIds(model.vocab, letters);
   try {
+    const ids = letterIds(model.vocab, word);
     const { memory } = await model.encoder.run({ letters: lettersTensor(ids) });
     const replay = replayEncoder(weights, ids);
     return { replay, difference: maxDifference(replay, memory!.data as Float32Array) };

@@ -8,8 +8,9 @@ import { checkEncoder } from '../../../../src/components/Pronounce/encoder-check
 import { GATE_CHECK_TOLERANCE, maxDifference, replayEncoder } from '../../../../src/components/Pronounce/gate-replay.ts';
 import { readEncoderWeights } from '../../../../src/components/Pronounce/encoder-weights.ts';
 import { rowSumError } from '../../../../src/components/Pronounce/attention-view.ts';
-import { beamWord, checkForModel, decodeWord, letterIds } from '../../../../src/components/Pronounce/word-decoding.ts';
-import type { G2pModel } from '../../../../src/components/Pronounce/model-store.ts';
+import { beamWord, checkSpelling, decodeWord } from '../../../../src/components/Pronounce/word-decoding.ts';
+import { letterIds } from '../../../../lib/seq2seq/phoneme-vocab.ts';
+import type { G2pModel } from '../../../../src/components/Pronounce/g2p-model.ts';
 import { lstmStep } from '../../../../lib/index.ts';
 import { loadCommittedModel } from './g2p-runners.ts';
 
@@ -18,23 +19,23 @@ beforeAll(async () => {
   model = await loadCommittedModel();
 });
 
-function lettersOf(word: string): string[] {
-  const check = checkForModel(word, model.vocab);
+function checked(word: string): string {
+  const check = checkSpelling(word);
   if (!check.ok) throw new Error(check.message);
-  return [...check.letters];
+  return check.word;
 }
 
 describe('the encoder replayed in the core', () => {
   for (const word of ['pronounce', 'a', "don't", 'supercalifragilistic']) {
     it(`equals ORT's memory within ${GATE_CHECK_TOLERANCE} on “${word}”, both directions`, async () => {
-      const result = await checkEncoder(model, lettersOf(word));
+      const result = await checkEncoder(model, checked(word));
       if ('error' in result) throw new Error(result.error);
       expect(result.replay.letters).toBe(Array.from(word).length);
       expect(result.difference).toBeLessThanOrEqual(GATE_CHECK_TOLERANCE);
     });
   }
   it('keeps gates in their ranges and c, h consistent with them (h = o ⊙ tanh c)', () => {
-    const replay = replayEncoder(readEncoderWeights(model.encoderBytes, model.vocab), letterIds(model.vocab, lettersOf('gates')));
+    const replay = replayEncoder(readEncoderWeights(model.encoderBytes, model.vocab), letterIds(model.vocab, checked('gates')));
     for (const direction of replay.steps) {
       for (const step of direction) {
         for (const gate of [step.inputGate, step.forgetGate, step.outputGate]) for (const v of gate) expect(v > 0 && v < 1).toBe(true);
@@ -44,7 +45,7 @@ describe('the encoder replayed in the core', () => {
   });
   it('the backward direction starts at the last letter: its step there is one LSTM step from zeros', () => {
     const weights = readEncoderWeights(model.encoderBytes, model.vocab);
-    const ids = letterIds(model.vocab, lettersOf('cat'));
+    const ids = letterIds(model.vocab, checked('cat'));
     const replay = replayEncoder(weights, ids);
     const E = weights.hiddenSize;
     const x = weights.embedding.slice(ids[2]! * weights.embeddingSize, (ids[2]! + 1) * weights.embeddingSize);
@@ -52,21 +53,21 @@ describe('the encoder replayed in the core', () => {
     expect(Array.from(replay.steps[1][2]!.h)).toEqual(Array.from(first.h));
   });
   it('fails the check (NaN) when ORT memory has the wrong shape', () => {
-    const replay = replayEncoder(readEncoderWeights(model.encoderBytes, model.vocab), letterIds(model.vocab, lettersOf('ab')));
+    const replay = replayEncoder(readEncoderWeights(model.encoderBytes, model.vocab), letterIds(model.vocab, checked('ab')));
     expect(maxDifference(replay, new Float32Array(3))).toBeNaN();
   });
 });
 
 describe('greedy decoding and beam search on the model', () => {
   it('gives attention rows that are distributions over the letters', async () => {
-    const outcome = await decodeWord(model, lettersOf('pronounce'));
+    const outcome = await decodeWord(model, checked('pronounce'));
     if ('error' in outcome) throw new Error(outcome.error);
     expect(outcome.value.phonemes.length).toBeGreaterThan(0);
     for (const row of outcome.value.attention) expect(row).toHaveLength(9);
     expect(rowSumError(outcome.value.attention)).toBeLessThan(1e-5);
   });
-  it('lists the beam best first, at most k candidates, and with k = 1 gives the greedy output', async () => {
-    const letters = lettersOf('colonel');
+  it('lists the beam best first, at most k candidates (lib/seq2seq), and with k = 1 gives the greedy output', async () => {
+    const letters = checked('colonel');
     const beam = await beamWord(model, letters, 5);
     if ('error' in beam) throw new Error(beam.error);
     expect(beam.value.length).toBeGreaterThan(0);
