@@ -117,12 +117,12 @@ export async function fetchModelFile(path: string, options: FetchModelFileOption
 
   let response: ResponseLike;
   let bytes: Uint8Array;
+  onProgress?.(0, entry.bytes); // the total is known from the manifest before the first byte arrives
   try {
     response = await fetchFunction(url, { signal });
     if (!response.ok) {
       throw new ModelFileError(response.status === 404 ? 'not-found' : 'network', path, { status: response.status });
     }
-    onProgress?.(0, entry.bytes);
     const reader = response.body?.getReader();
     bytes = reader ? await readBody(reader, entry, onProgress, signal) : new Uint8Array(await response.arrayBuffer());
   } catch (error) {
@@ -150,6 +150,7 @@ export async function fetchModelFiles(
   const total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
   const loadedByFile = entries.map(() => 0);
   const report = () => options.onProgress?.(loadedByFile.reduce((sum, loaded) => sum + loaded, 0), total);
+  report();
   return Promise.all(
     paths.map((path, index) =>
       fetchModelFile(path, {

@@ -6,6 +6,7 @@
  */
 import { BackendUnavailableError, type RuntimeBackend } from './backend-unavailable.ts';
 import { loadOnnxRuntime, type LoadedRuntime } from './ort-loader.ts';
+import { inOrtQueue } from './ort-queue.ts';
 import { fromOrtTensor, toOrtTensor, type OrtModule } from './ort-tensor.ts';
 import type { ModelRunner, RunnerTensor } from './runner.ts';
 import { describeError, probeWebGpu, type WebGpuProbe } from './webgpu-probe.ts';
@@ -44,9 +45,8 @@ export interface CreatedRunner {
 
 type Session = Awaited<ReturnType<OrtModule['InferenceSession']['create']>>;
 
-/** A ModelRunner over one InferenceSession; runs are queued, because a session runs one at a time. */
+/** A ModelRunner over one InferenceSession; runs wait their turn in the page's ORT queue. */
 function sessionRunner(ort: OrtModule, session: Session): ModelRunner {
-  let queue: Promise<unknown> = Promise.resolve();
   const runOnce = async (feeds: Record<string, RunnerTensor>) => {
     const ortFeeds = Object.fromEntries(Object.entries(feeds).map(([name, tensor]) => [name, toOrtTensor(ort, tensor)]));
     const results = await session.run(ortFeeds);
@@ -55,18 +55,16 @@ function sessionRunner(ort: OrtModule, session: Session): ModelRunner {
   return {
     inputNames: session.inputNames,
     outputNames: session.outputNames,
-    run(feeds) {
-      const result = queue.then(() => runOnce(feeds));
-      queue = result.catch(() => undefined);
-      return result;
-    },
-    release: () => session.release(),
+    run: (feeds) => inOrtQueue(() => runOnce(feeds)),
+    release: () => inOrtQueue(() => session.release()),
   };
 }
 
-/** A session on one backend. */
+/** A session on one backend; ORT's warnings (nodes placed on the CPU, say) stay out of the console. */
 function createSession(runtime: LoadedRuntime, bytes: Uint8Array, backend: RuntimeBackend): Promise<Session> {
-  return runtime.ort.InferenceSession.create(bytes, { executionProviders: [backend] });
+  return inOrtQueue(() =>
+    runtime.ort.InferenceSession.create(bytes, { executionProviders: [backend], logSeverityLevel: 3 }),
+  );
 }
 
 /** Loads onnxruntime-web (once) and creates a runner for the model `bytes` on the chosen backend. */

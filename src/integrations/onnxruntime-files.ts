@@ -2,9 +2,12 @@
  * Self-hosts onnxruntime-web's runtime files: copies them into the build under `<base>ort/` and
  * serves them from node_modules in dev mode, so no page ever asks a CDN for them.
  *
- * lib/onnx/ort-loader.ts sets `ort.env.wasm.wasmPaths` to that folder; onnxruntime-web's main
- * entry (WebGPU through JSEP, and WASM, in one build) then imports ORT_RUNTIME_FILES' .mjs from
- * there and streams its .wasm. Change both together when moving to another onnxruntime-web entry.
+ * It also points the site's `import('onnxruntime-web')` at ORT_ENTRY, the package's main build
+ * (WebGPU through JSEP, and WASM, in one) in its "extern wasm" form: the package's default browser
+ * entry embeds the .mjs and names the .wasm with `new URL(…, import.meta.url)`, which Vite would
+ * copy into _astro/ as a second 28 MB file. With ORT_ENTRY, lib/onnx/ort-loader.ts sets
+ * `ort.env.wasm.wasmPaths` to `<base>ort/`, and onnxruntime-web imports the .mjs from there,
+ * which streams the .wasm beside it. Change ORT_ENTRY and ORT_RUNTIME_FILES together.
  */
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
@@ -15,6 +18,9 @@ import type { AstroIntegration } from 'astro';
 
 /** The files onnxruntime-web's default entry requests from `wasmPaths` (checked by test/e2e/onnx-runtime.spec.ts). */
 export const ORT_RUNTIME_FILES = ['ort-wasm-simd-threaded.jsep.mjs', 'ort-wasm-simd-threaded.jsep.wasm'] as const;
+
+/** The browser build the site bundles (see the comment at the top). */
+export const ORT_ENTRY = 'ort.min.mjs';
 
 /** The folder under the site's base path that holds them. */
 export const ORT_FOLDER = 'ort/';
@@ -37,6 +43,10 @@ export function onnxruntimeFiles(): AstroIntegration {
   return {
     name: 'unrolled:onnxruntime-files',
     hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        const entry = join(ortDistFolder(), ORT_ENTRY);
+        updateConfig({ vite: { resolve: { alias: [{ find: /^onnxruntime-web$/, replacement: entry }] } } });
+      },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },

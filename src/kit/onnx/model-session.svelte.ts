@@ -12,12 +12,13 @@ import { fetchModelFiles } from '../../../lib/onnx/model-files.ts';
 import type { ModelRunner } from '../../../lib/onnx/runner.ts';
 import { createModelRunner, type BackendChoice, type RuntimeInfo } from '../../../lib/onnx/runtime.ts';
 import { describeError } from '../../../lib/onnx/webgpu-probe.ts';
+import { backendFromUrl } from './backend-from-url.ts';
 import type { ModelPhase } from './model-loader-text.ts';
 import { ortBaseUrl, siteBaseUrl } from './site-urls.ts';
 
 /** Options for a ModelSession. */
 export interface ModelSessionOptions {
-  /** Which backend: 'auto' (default) tries WebGPU, then WASM. */
+  /** Which backend: default the page URL's ?backend= (auto, webgpu or wasm), else 'auto' (WebGPU, then WASM). */
   readonly backend?: BackendChoice;
 }
 
@@ -47,7 +48,7 @@ export class ModelSession {
 
   constructor(paths: readonly string[], options: ModelSessionOptions = {}) {
     this.paths = paths;
-    this.#backend = options.backend ?? 'auto';
+    this.#backend = options.backend ?? backendFromUrl();
   }
 
   /** Downloads, verifies and starts the models; a second call while busy or ready does nothing. */
