@@ -1,5 +1,6 @@
 /** The gates widget's work: run the encoder on onnxruntime, replay it in the core, and compare the hidden states. */
 import type { RunnerTensor } from '../../../lib/onnx/runner.ts';
+import { timed } from '../../kit/timing.ts';
 import { readEncoderWeights } from './encoder-weights.ts';
 import { maxDifference, replayEncoder, type EncoderReplay, type EncoderWeights } from './gate-replay.ts';
 import type { G2pModel } from './g2p-model.ts';
@@ -34,7 +35,7 @@ export async function checkEncoder(model: G2pModel, word: string): Promise<Encod
   try {
     const ids = letterIds(model.vocab, word);
     const { memory } = await model.encoder.run({ letters: lettersTensor(ids) });
-    const replay = replayEncoder(weights, ids);
+    const replay = timed('pronounce-gates-replay', () => replayEncoder(weights, ids));
     return { replay, difference: maxDifference(replay, memory!.data as Float32Array) };
   } catch (error) {
     return { error: `The encoder failed on this word: ${error instanceof Error ? error.message : String(error)}` };
