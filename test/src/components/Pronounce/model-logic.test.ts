@@ -13,6 +13,8 @@ import { letterIds } from '../../../../lib/seq2seq/phoneme-vocab.ts';
 import type { G2pModel } from '../../../../src/components/Pronounce/g2p-model.ts';
 import { lstmStep } from '../../../../lib/index.ts';
 import { loadCommittedModel } from './g2p-runners.ts';
+import { ENGINE_NAMES, latencyEngines } from '../../../../src/components/Pronounce/latency-engines.ts';
+import { measureLatency } from '../../../../src/components/Pronounce/latency.ts';
 
 let model: G2pModel;
 beforeAll(async () => {
@@ -77,5 +79,17 @@ describe('greedy decoding and beam search on the model', () => {
     if ('error' in greedy || 'error' in single) throw new Error('decoding failed');
     expect(single.value[0]!.phonemes).toEqual(greedy.value.phonemes);
     expect(single.value[0]!.score).toBeCloseTo(greedy.value.score, 4);
+  });
+});
+
+describe('the latency engines on the model', () => {
+  it('runs the core and ORT-WASM, and says WebGPU is not available in Node, with a reason', async () => {
+    const ids = letterIds(model.vocab, 'cat');
+    const engines = await latencyEngines(model, ids);
+    expect(engines.map((e) => e.name)).toEqual([ENGINE_NAMES.core, ENGINE_NAMES.wasm, ENGINE_NAMES.webgpu]);
+    const webgpu = engines[2]!;
+    expect('unavailable' in webgpu && webgpu.unavailable).toMatch(/^not available here: ./);
+    const rows = await measureLatency(engines, { repeats: 2, letters: 3, now: () => performance.now(), yieldToPage: async () => {} });
+    for (const row of rows.slice(0, 2)) expect('perStepMs' in row && row.perStepMs >= 0).toBe(true);
   });
 });
