@@ -6,8 +6,8 @@ Deterministic: every case seeds torch from its index. Nothing else reads the net
 
 Each case is an nn.RNN / nn.LSTM / nn.GRU followed by an nn.Linear head applied to every step,
 exported by torch.onnx.export (opset 14) with the input named "input" and the output "output",
-and with the time and batch axes dynamic, so the file carries the Shape/Gather/Concat/Expand nodes
-torch emits for the initial state. The sidecar JSON is
+and (all but one) with the time and batch axes dynamic, so the file carries the Shape/Gather/Concat/
+ConstantOfShape nodes torch emits for the initial state. The sidecar JSON is
     {"inputs": {"input": nested list}, "outputs": {"output": nested list}, "about": {...}}
 where the outputs are PyTorch's own (float32) on that input, plus "state_dict" (the module's own keys,
 e.g. rnn.weight_ih_l0, fc.weight) so tests can check the weights lib/onnx reads. test/onnx-parity.test.ts
@@ -42,7 +42,12 @@ CASES = [
     ("lstm_batch_first", "LSTM", dict(batch_first=True)),
     ("rnn_relu_3layer_batch_first", "RNN", dict(nonlinearity="relu", num_layers=3, batch_first=True)),
     ("gru_bidirectional_3layer_batch_first", "GRU", dict(bidirectional=True, num_layers=3, batch_first=True)),
+    ("gru_no_bias", "GRU", dict(bias=False)),
+    ("lstm_bidirectional_static_shapes", "LSTM", dict(bidirectional=True)),
 ]
+
+# Exported without dynamic axes: torch then builds the zero initial state with Expand of a constant.
+STATIC_SHAPES = {"lstm_bidirectional_static_shapes"}
 
 INPUT_SIZE, HIDDEN_SIZE, OUTPUT_SIZE, STEPS, BATCH = 5, 7, 4, 6, 3
 
@@ -75,11 +80,12 @@ def main():
         path = os.path.join(OUT_DIR, name + ".onnx")
         torch.onnx.export(
             model, (x,), path, opset_version=14, input_names=["input"], output_names=["output"],
-            dynamic_axes={"input": axes, "output": axes},
+            dynamic_axes=None if name in STATIC_SHAPES else {"input": axes, "output": axes},
         )
         onnx.checker.check_model(onnx.load(path))
         about = dict(module=module, input_size=INPUT_SIZE, hidden_size=HIDDEN_SIZE, output_size=OUTPUT_SIZE,
                      num_layers=options.get("num_layers", 1), bidirectional=options.get("bidirectional", False),
+                     bias=options.get("bias", True), dynamic_axes=name not in STATIC_SHAPES,
                      batch_first=batch_first, nonlinearity=options.get("nonlinearity"),
                      torch=torch.__version__, onnx=onnx.__version__, opset=14)
         with open(os.path.join(OUT_DIR, name + ".json"), "w") as f:

@@ -89,7 +89,6 @@ interface Walk {
   batchFirst: boolean;
   headWeight: TensorValues | null;
   headBias: TensorValues | null;
-  outputAxes: readonly string[];
 }
 
 /** The label a layer's output features carry once its direction axis is gone. */
@@ -234,7 +233,7 @@ export function importOnnx(bytes: Uint8Array, options: { readonly dtype?: 'float
   const inputShape = input.type?.shape;
   if (inputShape && inputShape.length !== 3) fail('shape', `The graph input "${input.name}" has rank ${inputShape.length}; a sequence is [time, batch, features] or [batch, time, features].`);
   const traced = new Map<string, Traced>([[input.name, { kind: 'data', axes: ['X0', 'X1', 'F'] }]]);
-  const walk: Walk = { layers: [], batchFirst: false, headWeight: null, headBias: null, outputAxes: [] };
+  const walk: Walk = { layers: [], batchFirst: false, headWeight: null, headBias: null };
   const lookup = (node: NodeMessage, name: string): Traced => {
     const known = traced.get(name);
     if (known) return known;

@@ -239,7 +239,10 @@ export function decodeModel(bytes: Uint8Array): ModelMessage {
     throw new OnnxFormatError('corrupt', `Not a readable ONNX file (${bytes.length} bytes): it is truncated, corrupted or not ONNX at all (${detail}).`);
   }
   if (!m.graph) throw new OnnxFormatError('corrupt', `Not an ONNX model: the ${bytes.length} bytes parse as protobuf but hold no graph (truncated, or another kind of file).`);
-  if (m.irVersion < 1) throw new OnnxFormatError('corrupt', 'Not an ONNX model: the file has no ir_version.');
+  if (m.irVersion < 1) throw new OnnxFormatError('corrupt', 'Not an ONNX model: the file has no ir_version (truncated, or another kind of file).');
+  if (!m.opsetImport.some((o) => o.domain === '' || o.domain === 'ai.onnx')) {
+    throw new OnnxFormatError('corrupt', 'Not a complete ONNX model: it declares no ai.onnx opset version (opset_import), which every model ends with; the file is probably truncated.');
+  }
   return m;
 }
 

@@ -56,11 +56,13 @@ export function tensorValues(t: TensorMessage, what = `tensor "${t.name}"`): Ten
   if (width === undefined) throw new OnnxFormatError('unsupported', `${what} holds ${dataTypeName(t.dataType)} values; only numeric tensors are read.`);
   if (t.dims.some((d) => d < 0)) throw new OnnxFormatError('shape', `${what} has a negative dimension in [${t.dims.join(', ')}].`);
   const count = elementCount(t.dims);
-  const out = new Float64Array(count);
+  // The counts are checked against the bytes actually present before anything is allocated, so a corrupt
+  // header claiming a huge shape cannot exhaust memory.
   if (t.rawData) {
     if (t.rawData.length !== count * width) {
       throw new OnnxFormatError('shape', `${what} has ${t.rawData.length} bytes of raw data; shape [${t.dims.join(', ')}] of ${dataTypeName(t.dataType)} needs ${count * width}.`);
     }
+    const out = new Float64Array(count);
     readRaw(t.rawData, t.dataType, count, out);
     return { data: out, dims: [...t.dims] };
   }
@@ -71,8 +73,7 @@ export function tensorValues(t: TensorMessage, what = `tensor "${t.name}"`): Ten
   if (typed.length !== count) {
     throw new OnnxFormatError('shape', `${what} has ${typed.length} values; shape [${t.dims.join(', ')}] needs ${count}.`);
   }
-  out.set(typed);
-  return { data: out, dims: [...t.dims] };
+  return { data: Float64Array.from(typed), dims: [...t.dims] };
 }
 
 /** A float32 TensorProto with its values in raw_data (little-endian). */

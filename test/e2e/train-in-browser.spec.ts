@@ -3,11 +3,13 @@
  * tests drive them with single steps and short runs (never long training), and check what the page
  * shows: the build-time baseline (the bigram's 3.502 bits per character, computed with lib and
  * checked in test/lib/train/tasks.test.ts), the status region, the live chart, sampling, refusals,
- * import of bad files, a killed worker, the URL round trip, the exercise, copying, and 390 px.
+ * the ONNX download (read back by lib/onnx), import of bad files, a killed worker, the URL round trip,
+ * the exercise, copying, and 390 px.
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { hydrateIslands } from './hydrate.ts';
+import { importOnnx } from '../../lib/onnx/import.ts';
 
 const SLUG = 'train-in-browser/';
 const trainer = (page: Page) => page.locator('.trainer');
@@ -95,7 +97,7 @@ test.describe('train in your browser', () => {
     await expect(trainer(page)).not.toContainText('NaN');
   });
 
-  test('weights download as a state dict and load back; bad files are refused by name', async ({ page }) => {
+  test('weights download as a state dict and as ONNX, and load back; bad files are refused by name', async ({ page }) => {
     await open(page);
     await trainer(page).getByRole('button', { name: 'Step', exact: true }).click();
     await expect(status(page)).toContainText('Paused after 1 update;');
@@ -107,6 +109,16 @@ test.describe('train in your browser', () => {
     const json = JSON.parse(text);
     expect(Object.keys(json.state_dict)).toEqual(['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0', 'fc.weight', 'fc.bias']);
     expect(json.metadata).toMatchObject({ kind: 'LSTM', input_size: 28, hidden_size: 32, output_size: 28, task: 'names' });
+
+    const onnxDownloading = page.waitForEvent('download');
+    await trainer(page).getByRole('button', { name: 'Download as ONNX' }).click();
+    const onnxDownload = await onnxDownloading;
+    expect(onnxDownload.suggestedFilename()).toBe('names-lstm.onnx');
+    const onnxBytes = await (await onnxDownload.createReadStream()).toArray().then((chunks) => new Uint8Array(Buffer.concat(chunks)));
+    const imported = importOnnx(onnxBytes); // the same weights, read back by lib/onnx
+    expect(imported.recurrent.config).toMatchObject({ kind: 'LSTM', inputSize: 28, hiddenSize: 32, numLayers: 1 });
+    expect(Array.from(imported.head!.bias!.value)).toEqual(json.state_dict['fc.bias'].map(Math.fround));
+    await expect(trainer(page).locator('[data-onnx-message]')).toContainText('input [T, B, 28] (one-hot letters)');
 
     const input = trainer(page).getByLabel('Load weights from a file');
     const message = trainer(page).locator('[data-import-message]');

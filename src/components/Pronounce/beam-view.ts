@@ -4,6 +4,8 @@
 export interface BeamCandidateInput {
   readonly phonemes: readonly string[];
   readonly score: number;
+  /** False when the length limit cut the candidate off before its end symbol. */
+  readonly finished?: boolean;
 }
 
 /** One row of the beam table. */
@@ -16,6 +18,7 @@ export interface BeamRow {
   /** e^score, the model's probability of the whole output, as a percentage. */
   readonly probability: string;
   readonly winner: boolean;
+  readonly finished: boolean;
 }
 
 /** A signed number with a true minus sign. */
@@ -38,6 +41,7 @@ export function beamRows(candidates: readonly BeamCandidateInput[]): BeamRow[] {
         score: Number.isFinite(score) ? signed(score, 3) : '−∞',
         probability: probability >= 0.1 ? `${probability.toFixed(1)} %` : probability > 0 ? '< 0.1 %' : '0 %',
         winner: index === 0,
+        finished: candidate.finished !== false,
       };
     });
 }

@@ -1,9 +1,10 @@
 /** The gates widget's work: run the encoder on onnxruntime, replay it in the core, and compare the hidden states. */
 import type { RunnerTensor } from '../../../lib/onnx/runner.ts';
+import { timed } from '../../kit/timing.ts';
 import { readEncoderWeights } from './encoder-weights.ts';
 import { maxDifference, replayEncoder, type EncoderReplay, type EncoderWeights } from './gate-replay.ts';
-import type { G2pModel } from './model-store.ts';
-import { letterIds } from './word-decoding.ts';
+import type { G2pModel } from './g2p-model.ts';
+import { letterIds } from '../../../lib/seq2seq/phoneme-vocab.ts';
 
 /** The replay and its check against ORT's memory, or a message saying why there is none. */
 export type EncoderCheck = { readonly replay: EncoderReplay; readonly difference: number } | { readonly error: string };
@@ -28,13 +29,13 @@ export function lettersTensor(ids: readonly number[]): RunnerTensor {
 }
 
 /** Runs ORT's encoder and the core's replay on a checked word and measures their largest disagreement. */
-export async function checkEncoder(model: G2pModel, letters: readonly string[]): Promise<EncoderCheck> {
+export async function checkEncoder(model: G2pModel, word: string): Promise<EncoderCheck> {
   const weights = encoderWeights(model);
   if ('error' in weights) return weights;
-  const ids = letterIds(model.vocab, letters);
   try {
+    const ids = letterIds(model.vocab, word);
     const { memory } = await model.encoder.run({ letters: lettersTensor(ids) });
-    const replay = replayEncoder(weights, ids);
+    const replay = timed('pronounce-gates-replay', () => replayEncoder(weights, ids));
     return { replay, difference: maxDifference(replay, memory!.data as Float32Array) };
   } catch (error) {
     return { error: `The encoder failed on this word: ${error instanceof Error ? error.message : String(error)}` };

@@ -5,7 +5,7 @@
 import { readInitializer, readRecurrentLayers, type RecurrentLayer } from '../../../lib/onnx/read-recurrent.ts';
 import type { CellParams } from '../../../lib/index.ts';
 import type { EncoderWeights } from './gate-replay.ts';
-import type { G2pVocab } from './g2p-files.ts';
+import type { G2PVocab } from '../../../lib/seq2seq/phoneme-vocab.ts';
 
 function cellOf(layer: RecurrentLayer, suffix: '' | '_reverse'): CellParams {
   const weight = (name: string) => {
@@ -24,7 +24,7 @@ function cellOf(layer: RecurrentLayer, suffix: '' | '_reverse'): CellParams {
 }
 
 /** Reads the encoder's BiLSTM and embedding from encoder.onnx; throws an Error naming what does not fit the chapter. */
-export function readEncoderWeights(encoderBytes: Uint8Array, vocab: G2pVocab): EncoderWeights {
+export function readEncoderWeights(encoderBytes: Uint8Array, vocab: G2PVocab): EncoderWeights {
   const layers = readRecurrentLayers(encoderBytes);
   const layer = layers.find((candidate) => candidate.name === vocab.encoder.lstm);
   if (!layer) throw new Error(`encoder.onnx has no LSTM node named "${vocab.encoder.lstm}" (it has ${layers.map((l) => `"${l.name}"`).join(', ') || 'none'}).`);

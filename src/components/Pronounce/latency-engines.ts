@@ -4,7 +4,7 @@ import { describeError } from '../../../lib/onnx/webgpu-probe.ts';
 import { encoderWeights, lettersTensor } from './encoder-check.ts';
 import { replayEncoder } from './gate-replay.ts';
 import type { LatencyEngine } from './latency.ts';
-import type { G2pModel } from './model-store.ts';
+import type { G2pModel } from './g2p-model.ts';
 
 /** The engines' names as the table shows them. */
 export const ENGINE_NAMES = { core: 'Core (float64, TypeScript)', wasm: 'onnxruntime, WASM', webgpu: 'onnxruntime, WebGPU' } as const;

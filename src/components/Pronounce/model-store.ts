@@ -4,18 +4,8 @@
  * widget shows the loader, and the others read the same session.
  */
 import { ModelSession } from '../../kit/onnx/model-session.svelte.ts';
-import type { ModelRunner } from '../../../lib/onnx/runner.ts';
-import type { RuntimeInfo } from '../../../lib/onnx/runtime.ts';
-import { G2P_FILES, parseVocab, type G2pVocab } from './g2p-files.ts';
-
-/** The loaded model: its two runners, the vocabulary, the encoder's bytes (for the core's replay), and what runs it. */
-export interface G2pModel {
-  readonly encoder: ModelRunner;
-  readonly decoder: ModelRunner;
-  readonly vocab: G2pVocab;
-  readonly encoderBytes: Uint8Array;
-  readonly info: RuntimeInfo;
-}
+import { G2P_FILES } from './g2p-files.ts';
+import { g2pModelOf, type G2pModel } from './g2p-model.ts';
 
 /** The session that loads the G2P files for the whole page. */
 export const g2pSession = new ModelSession([G2P_FILES.encoder, G2P_FILES.decoder, G2P_FILES.vocab]);
@@ -31,14 +21,7 @@ export function readyModel(session: ModelSession): ReadyModel {
   const files = session.files;
   if (!parsed.has(files)) {
     try {
-      const model: G2pModel = {
-        encoder: session.runners[G2P_FILES.encoder]!,
-        decoder: session.runners[G2P_FILES.decoder]!,
-        vocab: parseVocab(files[G2P_FILES.vocab]!),
-        encoderBytes: files[G2P_FILES.encoder]!,
-        info: session.info,
-      };
-      parsed.set(files, { model });
+      parsed.set(files, { model: g2pModelOf(session.runners[G2P_FILES.encoder]!, session.runners[G2P_FILES.decoder]!, files[G2P_FILES.vocab]!, files[G2P_FILES.encoder]!, session.info) });
     } catch (error) {
       parsed.set(files, { problem: error instanceof Error ? error.message : String(error) });
     }

@@ -1,21 +1,24 @@
-/** What the word widgets show for the reader's word: the check, then greedy decoding and beam search when the model is ready. */
-import { beamSearch, type BeamCandidate } from './beam-search.ts';
-import { alphabetOf, type G2pVocab } from './g2p-files.ts';
-import { greedyDecode, type GreedyResult } from './greedy-decode.ts';
-import type { G2pModel } from './model-store.ts';
-import { checkWord, DEFAULT_ALPHABET, type WordCheck } from './word-check.ts';
+/** What the word widgets show for the reader's word: the spelling check, then lib/seq2seq's greedy decoding and beam search. */
+import { beamSearch } from '../../../lib/seq2seq/beam-search.ts';
+import type { EncodedWord } from '../../../lib/seq2seq/g2p-model.ts';
+import { greedyDecode } from '../../../lib/seq2seq/greedy-decode.ts';
+import type { Hypothesis } from '../../../lib/seq2seq/hypothesis.ts';
+import { letterIds } from '../../../lib/seq2seq/phoneme-vocab.ts';
+import { describeSpellingError, normaliseSpelling } from '../../../lib/seq2seq/spelling.ts';
+import type { G2pModel } from './g2p-model.ts';
+
+/** A word the model can read (its letters), or the message that says why not. */
+export type WordCheck =
+  | { readonly ok: true; readonly word: string; readonly letters: readonly string[] }
+  | { readonly ok: false; readonly message: string };
 
 /** A decoding's value, or the runtime's error as a message for the reader. */
 export type Outcome<T> = { readonly value: T } | { readonly error: string };
 
-/** Checks the word against the model's letters (a–z and the apostrophe before it has loaded). */
-export function checkForModel(raw: string, vocab: G2pVocab | null): WordCheck {
-  return checkWord(raw, vocab ? alphabetOf(vocab) : DEFAULT_ALPHABET);
-}
-
-/** The model's letter ids of a checked word. */
-export function letterIds(vocab: G2pVocab, letters: readonly string[]): number[] {
-  return letters.map((letter) => vocab.letters.indexOf(letter));
+/** Checks what the reader typed: a–z and the apostrophe, 1 to 30 letters; the message names every other character. */
+export function checkSpelling(raw: string): WordCheck {
+  const result = normaliseSpelling(raw);
+  return result.ok ? { ok: true, word: result.word, letters: Array.from(result.word) } : { ok: false, message: describeSpellingError(result.error) };
 }
 
 async function outcome<T>(work: () => Promise<T>): Promise<Outcome<T>> {
@@ -40,12 +43,23 @@ function memo<T>(model: G2pModel, key: string, work: () => Promise<T>): Promise<
   return cache.get(key)! as Promise<Outcome<T>>;
 }
 
-/** Greedy decoding of a checked word (shared by the widgets that show it). */
-export function decodeWord(model: G2pModel, letters: readonly string[]): Promise<Outcome<GreedyResult>> {
-  return memo(model, `greedy:${letters.join('')}`, () => greedyDecode(model.encoder, model.decoder, model.vocab, letterIds(model.vocab, letters)));
+/** The encoder's output for a word, shared by greedy decoding and every beam width. */
+function encoded(model: G2pModel, word: string): Promise<Outcome<EncodedWord>> {
+  return memo(model, `encode:${word}`, () => model.seq2seq.encode(letterIds(model.vocab, word)));
 }
 
-/** Beam search of a checked word with width k. */
-export function beamWord(model: G2pModel, letters: readonly string[], width: number): Promise<Outcome<BeamCandidate[]>> {
-  return memo(model, `beam${width}:${letters.join('')}`, () => beamSearch(model.encoder, model.decoder, model.vocab, letterIds(model.vocab, letters), width));
+async function withEncoded<T>(model: G2pModel, word: string, work: (e: EncodedWord) => Promise<T>): Promise<T> {
+  const result = await encoded(model, word);
+  if ('error' in result) throw new Error(result.error);
+  return work(result.value);
+}
+
+/** Greedy decoding of a checked word (shared by the widgets that show it). */
+export function decodeWord(model: G2pModel, word: string): Promise<Outcome<Hypothesis>> {
+  return memo(model, `greedy:${word}`, () => withEncoded(model, word, (e) => greedyDecode(model.seq2seq, e)));
+}
+
+/** Beam search of a checked word with width k: every candidate, best first. */
+export function beamWord(model: G2pModel, word: string, width: number): Promise<Outcome<Hypothesis[]>> {
+  return memo(model, `beam${width}:${word}`, () => withEncoded(model, word, (e) => beamSearch(model.seq2seq, e, width)));
 }

@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createModelRunner } from '../../../../lib/onnx/runtime.ts';
-import { parseVocab } from '../../../../src/components/Pronounce/g2p-files.ts';
-import type { G2pModel } from '../../../../src/components/Pronounce/model-store.ts';
+import { g2pModelOf, type G2pModel } from '../../../../src/components/Pronounce/g2p-model.ts';
 
 const folder = new URL('../../../../public/models/g2p/', import.meta.url);
 
@@ -15,5 +14,5 @@ export async function loadCommittedModel(): Promise<G2pModel> {
   const encoderBytes = read('encoder.onnx');
   const encoder = await createModelRunner(encoderBytes, { backend: 'wasm' });
   const decoder = await createModelRunner(read('decoder-step.onnx'), { backend: 'wasm' });
-  return { encoder: encoder.runner, decoder: decoder.runner, vocab: parseVocab(read('vocab.json')), encoderBytes, info: encoder.info };
+  return g2pModelOf(encoder.runner, decoder.runner, read('vocab.json'), encoderBytes, encoder.info);
 }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { attentionHeatmap, rowSumError } from '../../../../src/components/Pronounce/attention-view.ts';
 import { beamRows } from '../../../../src/components/Pronounce/beam-view.ts';
-import { alphabetOf, parseVocab } from '../../../../src/components/Pronounce/g2p-files.ts';
+import { vocabFromBytes } from '../../../../src/components/Pronounce/g2p-files.ts';
+import { checkSpelling } from '../../../../src/components/Pronounce/word-decoding.ts';
 import type { EncoderReplay, GateStep } from '../../../../src/components/Pronounce/gate-replay.ts';
 import { gateHeatmap, letterRows, letterShown, UNITS_SHOWN } from '../../../../src/components/Pronounce/gates-view.ts';
 import { beamWidthOf, DEFAULT_BEAM, DEFAULT_WORD, letterOf, MAX_BEAM, wordOf } from '../../../../src/components/Pronounce/page-settings.ts';
@@ -28,6 +29,7 @@ describe('beamRows', () => {
     ]);
     expect(rows.map((r) => r.score)).toEqual(['−0.693', '−1.200', '−∞']);
     expect(rows.map((r) => r.winner)).toEqual([true, false, false]);
+    expect(rows.map((r) => r.finished)).toEqual([true, true, true]);
     expect(rows[0]!.probability).toBe('50.0 %');
     expect(rows[2]!.probability).toBe('0 %');
     expect(rows[0]!.length).toBe(4);
@@ -72,13 +74,25 @@ describe('gates view', () => {
   });
 });
 
-describe('parseVocab', () => {
+describe('vocabFromBytes', () => {
   const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-  it('reads the contract fields and the single-character letters', () => {
-    const vocab = parseVocab(encode({ letters: ['<pad>', "'", 'a'], phonemes: ['<pad>', '<bos>', '<eos>', 'AA'], bos: 1, eos: 2, encoder: { embedding: 'e', lstm: 'l' }, params: 10 }));
-    expect([...alphabetOf(vocab)]).toEqual(["'", 'a']);
+  it('reads the contract fields', () => {
+    const vocab = vocabFromBytes(encode({ letters: ['<pad>', "'", 'a'], phonemes: ['<pad>', '<bos>', '<eos>', 'AA'], bos: 1, eos: 2, encoder: { embedding: 'e', lstm: 'l' }, params: 10 }));
+    expect(vocab.encoder.lstm).toBe('l');
   });
-  it('throws a message naming the problem when fields are missing', () => {
-    expect(() => parseVocab(encode({ letters: [] }))).toThrow(/do not match this page/);
+  it('throws a message saying the files do not fit the page, for bad JSON or missing fields', () => {
+    expect(() => vocabFromBytes(encode({ letters: [] }))).toThrow(/does not match this page/);
+    expect(() => vocabFromBytes(new TextEncoder().encode('{'))).toThrow(/does not match this page/);
+  });
+});
+
+describe('checkSpelling', () => {
+  it('gives the letters of a good word and a message naming bad characters', () => {
+    expect(checkSpelling(' Box ')).toEqual({ ok: true, word: 'box', letters: ['b', 'o', 'x'] });
+    const bad = checkSpelling('b4#');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.message).toContain('“4”');
+    expect(checkSpelling('a'.repeat(31)).ok).toBe(false);
+    expect(checkSpelling('').ok).toBe(false);
   });
 });
