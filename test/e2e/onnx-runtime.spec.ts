@@ -146,6 +146,32 @@ test.describe('model runtime: failure paths', () => {
   });
 });
 
+test.describe('model runtime: loaded only where a model is', () => {
+  for (const path of [PROSE_PAGE, 'train-in-browser/', 'g2p-model-card/']) {
+    test(`${path} never fetches onnxruntime-web`, async ({ page }) => {
+      const runtimeRequests: string[] = [];
+      page.on('request', (request) => {
+        if (/\/ort\/|\/_astro\/ort[.-]/.test(request.url())) runtimeRequests.push(request.url());
+      });
+      await page.goto(path);
+      await hydrateIslands(page);
+      expect(runtimeRequests).toEqual([]);
+    });
+  }
+
+  test('the model page fetches exactly the self-hosted runtime files, under the base path', async ({ page, baseURL }) => {
+    const runtimeRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/\/ort\//.test(request.url())) runtimeRequests.push(request.url());
+    });
+    await openModelPage(page);
+    await expectPhase(page, 'ready');
+    expect(runtimeRequests.sort()).toEqual(
+      ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'].map((name) => `${baseURL}ort/${name}`),
+    );
+  });
+});
+
 test.describe('model runtime: cross-origin isolation', () => {
   test('with COOP/COEP on every response, WASM runs on min(4, cores) threads and the chip says so', async ({ page, baseURL }) => {
     test.setTimeout(180_000); // starting thread workers is slow on a loaded 2-core machine
