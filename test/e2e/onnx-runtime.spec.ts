@@ -40,9 +40,7 @@ async function expectPageStillWorks(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 }
 
-test.describe('model runtime: failure paths', () => {
-  test.use({ allowConsoleErrors: true, allowedFailures: [/\/models\//] }); // the 404s and aborts are provoked
-
+test.describe('model runtime: no WebGPU', () => {
   test('no navigator.gpu: WASM runs it and the chip says why', async ({ page }) => {
     await page.addInitScript(() => {
       delete (Navigator.prototype as { gpu?: unknown }).gpu;
@@ -70,6 +68,10 @@ test.describe('model runtime: failure paths', () => {
     await expect(chip).toContainText('WebGPU unavailable: no adapter');
     expect(errors).toEqual([]);
   });
+});
+
+test.describe('model runtime: failure paths', () => {
+  test.use({ allowConsoleErrors: true, allowedFailures: [/\/models\//] }); // the 404s and aborts are provoked
 
   test('a 404 for a model file: a clear inline message, and Retry then works', async ({ page }) => {
     const errors = watchPageErrors(page);
