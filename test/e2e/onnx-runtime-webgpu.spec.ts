@@ -5,11 +5,17 @@
  * beam table's phonemes exactly and its three-decimal scores within one unit of the last digit.
  * Its own file because other launch flags need their own worker.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { findChromium } from '../../scripts/find-chromium.mjs';
 import { expect, test } from './fixtures.ts';
+import { ORT_ENTRY } from '../../src/integrations/onnxruntime-files.ts';
 import { hydrateIslands } from './hydrate.ts';
 import { READY_TIMEOUT, expectPhase, openModelPage } from './model-page.ts';
+
+/** onnxruntime-web's dist/ folder. */
+const ortDist = dirname(createRequire(import.meta.url).resolve('onnxruntime-web'));
 
 test.use({
   launchOptions: {
@@ -81,4 +87,56 @@ test('WebGPU runs the model, and its outputs equal WASM outputs', async ({ page 
   expect(webGpu.texts).toEqual(wasm.texts);
   const maxDifference = Math.max(...webGpu.numbers.map((value, index) => Math.abs(value - wasm.numbers[index]!)));
   expect(maxDifference).toBeLessThanOrEqual(webGpu.tolerance);
+});
+
+/**
+ * Every output of the G2P encoder and of one decoder step, WebGPU against WASM, within 1e-4: the
+ * site's own onnxruntime-web build (ORT_ENTRY, served to this test from node_modules) with the
+ * site's self-hosted runtime files and model files, on a page of the site. This is the check that
+ * caught onnxruntime-web's default (JSEP) build computing the encoder's c0 0.19 off on WebGPU.
+ */
+test('the G2P model: every encoder and decoder-step output agrees between WebGPU and WASM within 1e-4', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  await page.route('**/__ort-parity/ort.mjs', (route) =>
+    route.fulfill({ path: join(ortDist, ORT_ENTRY), contentType: 'text/javascript; charset=utf-8' }),
+  );
+  await page.goto('notation/');
+  const differences = await page.evaluate(async (base) => {
+    type Tensor = { data: Float32Array | BigInt64Array; dims: readonly number[] };
+    type Session = { run(feeds: Record<string, unknown>): Promise<Record<string, Tensor>> };
+    const ort = (await import(`${base}__ort-parity/ort.mjs`)) as {
+      env: { wasm: { wasmPaths: string; numThreads: number }; logLevel: string };
+      Tensor: new (type: string, data: unknown, dims: number[]) => Tensor;
+      InferenceSession: { create(bytes: Uint8Array, options: unknown): Promise<Session> };
+    };
+    ort.env.wasm.wasmPaths = `${base}ort/`;
+    ort.env.wasm.numThreads = 1;
+    ort.env.logLevel = 'error';
+    const bytes = async (path: string) => new Uint8Array(await (await fetch(`${base}models/${path}`)).arrayBuffer());
+    const vocab = (await (await fetch(`${base}models/g2p/vocab.json`)).json()) as { bos: number; letters: string[] };
+    const [encoderBytes, decoderBytes] = [await bytes('g2p/encoder.onnx'), await bytes('g2p/decoder-step.onnx')];
+    const word = 'parity'.split('').map((letter) => BigInt(vocab.letters.indexOf(letter)));
+    const outputs: Record<string, Record<string, Float32Array>> = {};
+    for (const backend of ['webgpu', 'wasm']) {
+      const options = { executionProviders: [backend], logSeverityLevel: 3 };
+      const encoder = await ort.InferenceSession.create(encoderBytes, options);
+      const decoder = await ort.InferenceSession.create(decoderBytes, options);
+      const encoded = await encoder.run({ letters: new ort.Tensor('int64', BigInt64Array.from(word), [1, word.length]) });
+      const token = new ort.Tensor('int64', BigInt64Array.from([BigInt(vocab.bos)]), [1]);
+      const step = await decoder.run({ token, h: encoded.h0, c: encoded.c0, memory: encoded.memory });
+      outputs[backend] = Object.fromEntries(
+        Object.entries({ ...encoded, ...step }).map(([name, tensor]) => [name, tensor.data as Float32Array]),
+      );
+    }
+    return Object.fromEntries(
+      Object.keys(outputs.wasm!).map((name) => {
+        const [a, b] = [outputs.webgpu![name]!, outputs.wasm![name]!];
+        let max = a.length === b.length && a.length > 0 ? 0 : Number.POSITIVE_INFINITY;
+        for (let index = 0; index < a.length; index++) max = Math.max(max, Math.abs(a[index]! - b[index]!));
+        return [name, Number.isNaN(max) ? Number.POSITIVE_INFINITY : max];
+      }),
+    );
+  }, new URL(baseURL!).pathname);
+  expect(Object.keys(differences).sort()).toEqual(['attention', 'c0', 'c_out', 'h0', 'h_out', 'log_probs', 'memory']);
+  for (const [name, difference] of Object.entries(differences)) expect(difference, name).toBeLessThanOrEqual(1e-4);
 });
