@@ -283,7 +283,9 @@ test.describe('Content-Security-Policy', () => {
       await openWithPolicy(page, MODEL_PAGE, false);
       await loader(page).scrollIntoViewIfNeeded();
       await expectPhase(page, 'error');
-      await expect(page.locator('[data-model-error]').first()).toHaveAttribute('data-error-kind', 'runtime');
+      const message = page.locator('[data-model-error]').first();
+      await expect(message).toHaveAttribute('data-error-kind', 'runtime');
+      await expect(message).toContainText("script-src needs 'wasm-unsafe-eval'");
       const seen = await violations(page);
       expect(seen.length).toBeGreaterThan(0);
       expect(seen.every((line) => line.startsWith('script-src blocked wasm-eval'))).toBe(true);

@@ -1,5 +1,6 @@
 /** The words the model loader and the backend chip show, kept apart from the markup so they are tested. */
 import type { RuntimeInfo } from '../../../lib/onnx/runtime.ts';
+import { describeError } from '../../../lib/onnx/webgpu-probe.ts';
 
 /** A model session's phase. */
 export type ModelPhase = 'idle' | 'downloading' | 'starting' | 'ready' | 'error' | 'cancelled';
@@ -39,4 +40,16 @@ export function backendChipText(info: RuntimeInfo): string {
   ];
   if (info.fallbackReason) parts.push(`WebGPU unavailable: ${info.fallbackReason}`);
   return parts.join(' · ');
+}
+
+/** The reader's message when onnxruntime-web itself fails (the files were fine). */
+export function runtimeFailureText(error: unknown): string {
+  const text = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error);
+  if (/Content.Security.Policy|unsafe-eval/i.test(text)) {
+    return "The model cannot run here: this site's Content-Security-Policy does not allow WebAssembly (script-src needs 'wasm-unsafe-eval'). The rest of the page works without it.";
+  }
+  if (/Failed to fetch dynamically imported module|error loading dynamically imported module|Importing a module script failed/i.test(text)) {
+    return 'The model runtime (onnxruntime-web) could not be downloaded. Check the connection, then Retry.';
+  }
+  return `The model could not start: ${describeError(error)}. Reload the page to try again.`;
 }

@@ -11,9 +11,8 @@ import { ModelFileError } from '../../../lib/onnx/model-file-error.ts';
 import { fetchModelFiles } from '../../../lib/onnx/model-files.ts';
 import type { ModelRunner } from '../../../lib/onnx/runner.ts';
 import { createModelRunner, type BackendChoice, type RuntimeInfo } from '../../../lib/onnx/runtime.ts';
-import { describeError } from '../../../lib/onnx/webgpu-probe.ts';
 import { backendFromUrl } from './backend-from-url.ts';
-import type { ModelPhase } from './model-loader-text.ts';
+import { runtimeFailureText, type ModelPhase } from './model-loader-text.ts';
 import { ortBaseUrl, siteBaseUrl } from './site-urls.ts';
 
 /** Options for a ModelSession. */
@@ -93,8 +92,7 @@ export class ModelSession {
         return;
       }
       this.errorKind = error instanceof ModelFileError ? error.kind : 'runtime';
-      this.error =
-        error instanceof ModelFileError ? error.message : `The model could not start: ${describeError(error)}. Retry may help.`;
+      this.error = error instanceof ModelFileError ? error.message : runtimeFailureText(error);
       this.phase = 'error';
     }
   }

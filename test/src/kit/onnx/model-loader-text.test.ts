@@ -1,6 +1,6 @@
 /** The loader's and the chip's words; expected strings are the ones the issue and the authoring guide quote. */
 import { describe, expect, it } from 'vitest';
-import { backendChipText, phaseText, progressText } from '../../../../src/kit/onnx/model-loader-text.ts';
+import { backendChipText, phaseText, progressText, runtimeFailureText } from '../../../../src/kit/onnx/model-loader-text.ts';
 
 describe('progressText', () => {
   it('shows megabytes with one decimal for files of a megabyte or more', () => {
@@ -39,5 +39,22 @@ describe('phaseText', () => {
       expect(phaseText(phase, 'model')).toMatch(/\S/);
     }
     expect(phaseText('downloading', 'pronunciation model')).toBe('Downloading the pronunciation model…');
+  });
+});
+
+describe('runtimeFailureText', () => {
+  it('names a Content-Security-Policy without wasm-unsafe-eval (message as Chromium words it)', () => {
+    const refused = new Error(
+      "no available backend found. ERR: [wasm] RuntimeError: Aborted(CompileError: WebAssembly.instantiate(): Compiling or instantiating WebAssembly module violates the following Content Security policy directive because 'unsafe-eval' is not an allowed source of script",
+    );
+    expect(runtimeFailureText(refused)).toContain("script-src needs 'wasm-unsafe-eval'");
+  });
+  it('says when the runtime itself could not be downloaded', () => {
+    expect(runtimeFailureText(new TypeError('Failed to fetch dynamically imported module: http://x/_astro/ort.js'))).toContain(
+      'could not be downloaded',
+    );
+  });
+  it('otherwise quotes the first line of the error', () => {
+    expect(runtimeFailureText(new Error('bad model\nstack'))).toBe('The model could not start: bad model. Reload the page to try again.');
   });
 });
