@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkEquations } from './src/kit/remark-equations.ts';
+import { onnxruntimeFiles } from './src/integrations/onnxruntime-files.ts';
 
 /** The one setting for hosting under a sub-path: SITE_BASE=/course/rnn/ npm run build */
 const base = process.env.SITE_BASE ?? '/';
@@ -51,5 +52,6 @@ export default defineConfig({
       ],
     }),
     svelte(),
+    onnxruntimeFiles(),
   ],
 });

@@ -1,0 +1,105 @@
+/**
+ * The browser runtime for this course's ONNX models: onnxruntime-web, WebGPU first and WASM as the
+ * fallback, behind the ModelRunner interface. The info it returns is what the backend chip shows.
+ *
+ *   const { runner, info } = await createModelRunner(bytes, { backend: 'auto', wasmBaseUrl: `${base}ort/` });
+ */
+import { BackendUnavailableError, type RuntimeBackend } from './backend-unavailable.ts';
+import { loadOnnxRuntime, type LoadedRuntime } from './ort-loader.ts';
+import { inOrtQueue } from './ort-queue.ts';
+import { fromOrtTensor, toOrtTensor, type OrtModule } from './ort-tensor.ts';
+import type { ModelRunner, RunnerTensor } from './runner.ts';
+import { describeError, probeWebGpu, type WebGpuProbe } from './webgpu-probe.ts';
+
+export { BackendUnavailableError, type RuntimeBackend } from './backend-unavailable.ts';
+
+/** Which backend to use: 'auto' tries WebGPU, then WASM; a named one fails when unavailable. */
+export type BackendChoice = 'auto' | RuntimeBackend;
+
+/** What ran the model, for the backend chip. */
+export interface RuntimeInfo {
+  /** The backend the session runs on. */
+  readonly backend: RuntimeBackend;
+  /** WASM threads (1 unless the page is cross-origin isolated). */
+  readonly threads: number;
+  readonly crossOriginIsolated: boolean;
+  /** Why 'auto' did not get WebGPU, e.g. 'no adapter'. */
+  readonly fallbackReason?: string;
+}
+
+/** Options for createModelRunner. */
+export interface CreateModelRunnerOptions {
+  /** Default 'auto'. */
+  readonly backend?: BackendChoice;
+  /** The self-hosted onnxruntime-web folder, e.g. `${import.meta.env.BASE_URL}ort/`; leave out in Node. */
+  readonly wasmBaseUrl?: string;
+  /** How to probe for WebGPU; default probeWebGpu() on this page's navigator. */
+  readonly probeWebGpu?: () => Promise<WebGpuProbe>;
+}
+
+/** A model runner and what runs it. */
+export interface CreatedRunner {
+  readonly runner: ModelRunner;
+  readonly info: RuntimeInfo;
+}
+
+type Session = Awaited<ReturnType<OrtModule['InferenceSession']['create']>>;
+
+/** A ModelRunner over one InferenceSession; runs wait their turn in the page's ORT queue. */
+function sessionRunner(ort: OrtModule, session: Session): ModelRunner {
+  const runOnce = async (feeds: Record<string, RunnerTensor>) => {
+    const ortFeeds = Object.fromEntries(Object.entries(feeds).map(([name, tensor]) => [name, toOrtTensor(ort, tensor)]));
+    const results = await session.run(ortFeeds);
+    return Object.fromEntries(Object.entries(results).map(([name, tensor]) => [name, fromOrtTensor(name, tensor)]));
+  };
+  return {
+    inputNames: session.inputNames,
+    outputNames: session.outputNames,
+    run: (feeds) => inOrtQueue(() => runOnce(feeds)),
+    release: () => inOrtQueue(() => session.release()),
+  };
+}
+
+/** A session on one backend; ORT's warnings (nodes placed on the CPU, say) stay out of the console. */
+function createSession(runtime: LoadedRuntime, bytes: Uint8Array, backend: RuntimeBackend): Promise<Session> {
+  return inOrtQueue(() =>
+    runtime.ort.InferenceSession.create(bytes, { executionProviders: [backend], logSeverityLevel: 3 }),
+  );
+}
+
+/** Loads onnxruntime-web (once) and creates a runner for the model `bytes` on the chosen backend. */
+export async function createModelRunner(bytes: Uint8Array, options: CreateModelRunnerOptions = {}): Promise<CreatedRunner> {
+  const choice = options.backend ?? 'auto';
+  const probe = options.probeWebGpu ?? probeWebGpu;
+  let fallbackReason: string | undefined;
+
+  if (choice !== 'wasm') {
+    const webGpu = await probe();
+    if (webGpu.available) {
+      const runtime = await loadOnnxRuntime({ wasmBaseUrl: options.wasmBaseUrl });
+      try {
+        const session = await createSession(runtime, bytes, 'webgpu');
+        return { runner: sessionRunner(runtime.ort, session), info: infoFor(runtime, 'webgpu') };
+      } catch (error) {
+        fallbackReason = `session failed: ${describeError(error)}`;
+      }
+    } else {
+      fallbackReason = webGpu.reason;
+    }
+    if (choice === 'webgpu') throw new BackendUnavailableError('webgpu', fallbackReason);
+  }
+
+  const runtime = await loadOnnxRuntime({ wasmBaseUrl: options.wasmBaseUrl });
+  const session = await createSession(runtime, bytes, 'wasm');
+  return { runner: sessionRunner(runtime.ort, session), info: infoFor(runtime, 'wasm', fallbackReason) };
+}
+
+/** The chip's facts for a session on `backend`. */
+function infoFor(runtime: LoadedRuntime, backend: RuntimeBackend, fallbackReason?: string): RuntimeInfo {
+  return {
+    backend,
+    threads: runtime.threads,
+    crossOriginIsolated: runtime.crossOriginIsolated,
+    ...(fallbackReason === undefined ? {} : { fallbackReason }),
+  };
+}

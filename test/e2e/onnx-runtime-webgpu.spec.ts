@@ -1,0 +1,142 @@
+/**
+ * WebGPU in Chromium (SwiftShader, --enable-unsafe-webgpu, on http://127.0.0.1): the chip says
+ * WebGPU, and the model's outputs equal those of WASM (the same page with ?backend=wasm): within
+ * 1e-4 where a widget writes its raw outputs as JSON numbers in [data-model-output], else the
+ * beam table's phonemes exactly and its three-decimal scores within one unit of the last digit.
+ * Its own file because other launch flags need their own worker.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { findChromium } from '../../scripts/find-chromium.mjs';
+import { expect, test } from './fixtures.ts';
+import { ORT_ENTRY } from '../../src/integrations/onnxruntime-files.ts';
+import { hydrateIslands } from './hydrate.ts';
+import { READY_TIMEOUT, expectPhase, openModelPage } from './model-page.ts';
+
+/** onnxruntime-web's dist/ folder. */
+const ortDist = dirname(createRequire(import.meta.url).resolve('onnxruntime-web'));
+
+test.use({
+  launchOptions: {
+    executablePath: findChromium(),
+    // The suite's flags without --disable-gpu, plus WebGPU.
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--enable-unsafe-webgpu',
+    ],
+  },
+});
+
+/** What the page shows of its model's outputs. */
+interface ModelOutputs {
+  /** Raw numbers, from [data-model-output] (compared within 1e-4) or the beam's displayed scores. */
+  readonly numbers: number[];
+  /** Within how much two backends' numbers must agree. */
+  readonly tolerance: number;
+  /** Text outputs that must match exactly (the beam's phoneme strings, sorted). */
+  readonly texts: string[];
+}
+
+/**
+ * The page's model outputs: the raw numbers a widget writes into [data-model-output] when it has
+ * one; otherwise chapter 11's beam table, whose scores show three decimals, so they may differ by
+ * one unit in the last digit (1e-3) when the true difference is far below 1e-4.
+ */
+async function modelOutputs(page: Page): Promise<ModelOutputs> {
+  const raw = page.locator('[data-model-output]').first();
+  if (await raw.count()) {
+    await expect(raw).toHaveAttribute('data-model-output', /\d/, { timeout: READY_TIMEOUT });
+    const numbers = (JSON.parse((await raw.getAttribute('data-model-output'))!) as unknown[]).flat(4) as number[];
+    return { numbers, tolerance: 1e-4, texts: [] };
+  }
+  await hydrateIslands(page);
+  await expect(page.locator('[data-candidate], [data-no-candidates]').first()).toBeAttached({ timeout: READY_TIMEOUT });
+  const scores = await page.locator('[data-candidate] [data-score]').allTextContents();
+  const phonemes = await page.locator('[data-candidate] [data-phonemes]').allTextContents();
+  // By phonemes, not rank: candidates whose scores tie within float32 noise may swap places.
+  const candidates = phonemes
+    .map((text, index) => ({ text, score: Number(scores[index]!.trim().replace('−', '-')) }))
+    .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return { numbers: candidates.map((c) => c.score), tolerance: 1e-3 + 1e-9, texts: candidates.map((c) => c.text) };
+}
+
+test('WebGPU runs the model, and its outputs equal WASM outputs', async ({ page }) => {
+  test.setTimeout(240_000); // two loads of the page's model, one of them on emulated WebGPU
+  await openModelPage(page);
+  await expectPhase(page, 'ready');
+  const chip = page.locator('[data-backend-chip]').first();
+  await expect(chip).toHaveAttribute('data-backend', 'webgpu');
+  await expect(chip).toHaveText('WebGPU · 1 thread · not cross-origin isolated');
+  const webGpu = await modelOutputs(page);
+
+  await openModelPage(page, '?backend=wasm');
+  await expectPhase(page, 'ready');
+  await expect(page.locator('[data-backend-chip]').first()).toHaveAttribute('data-backend', 'wasm');
+  const wasm = await modelOutputs(page);
+
+  expect(webGpu.numbers.length).toBeGreaterThan(0);
+  expect(webGpu.numbers.every(Number.isFinite)).toBe(true);
+  expect(webGpu.numbers).toHaveLength(wasm.numbers.length);
+  expect(webGpu.texts).toEqual(wasm.texts);
+  const maxDifference = Math.max(...webGpu.numbers.map((value, index) => Math.abs(value - wasm.numbers[index]!)));
+  expect(maxDifference).toBeLessThanOrEqual(webGpu.tolerance);
+});
+
+/**
+ * Every output of the G2P encoder and of one decoder step, WebGPU against WASM, within 1e-4: the
+ * site's own onnxruntime-web build (ORT_ENTRY, served to this test from node_modules) with the
+ * site's self-hosted runtime files and model files, on a page of the site. This is the check that
+ * caught onnxruntime-web's default (JSEP) build computing the encoder's c0 0.19 off on WebGPU.
+ */
+test('the G2P model: every encoder and decoder-step output agrees between WebGPU and WASM within 1e-4', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  await page.route('**/__ort-parity/ort.mjs', (route) =>
+    route.fulfill({ path: join(ortDist, ORT_ENTRY), contentType: 'text/javascript; charset=utf-8' }),
+  );
+  await page.goto('notation/');
+  const differences = await page.evaluate(async (base) => {
+    type Tensor = { data: Float32Array | BigInt64Array; dims: readonly number[] };
+    type Session = { run(feeds: Record<string, unknown>): Promise<Record<string, Tensor>> };
+    const ort = (await import(`${base}__ort-parity/ort.mjs`)) as {
+      env: { wasm: { wasmPaths: string; numThreads: number }; logLevel: string };
+      Tensor: new (type: string, data: unknown, dims: number[]) => Tensor;
+      InferenceSession: { create(bytes: Uint8Array, options: unknown): Promise<Session> };
+    };
+    ort.env.wasm.wasmPaths = `${base}ort/`;
+    ort.env.wasm.numThreads = 1;
+    ort.env.logLevel = 'error';
+    const bytes = async (path: string) => new Uint8Array(await (await fetch(`${base}models/${path}`)).arrayBuffer());
+    const vocab = (await (await fetch(`${base}models/g2p/vocab.json`)).json()) as { bos: number; letters: string[] };
+    const [encoderBytes, decoderBytes] = [await bytes('g2p/encoder.onnx'), await bytes('g2p/decoder-step.onnx')];
+    const word = 'parity'.split('').map((letter) => BigInt(vocab.letters.indexOf(letter)));
+    const outputs: Record<string, Record<string, Float32Array>> = {};
+    for (const backend of ['webgpu', 'wasm']) {
+      const options = { executionProviders: [backend], logSeverityLevel: 3 };
+      const encoder = await ort.InferenceSession.create(encoderBytes, options);
+      const decoder = await ort.InferenceSession.create(decoderBytes, options);
+      const encoded = await encoder.run({ letters: new ort.Tensor('int64', BigInt64Array.from(word), [1, word.length]) });
+      const token = new ort.Tensor('int64', BigInt64Array.from([BigInt(vocab.bos)]), [1]);
+      const step = await decoder.run({ token, h: encoded.h0, c: encoded.c0, memory: encoded.memory });
+      outputs[backend] = Object.fromEntries(
+        Object.entries({ ...encoded, ...step }).map(([name, tensor]) => [name, tensor.data as Float32Array]),
+      );
+    }
+    return Object.fromEntries(
+      Object.keys(outputs.wasm!).map((name) => {
+        const [a, b] = [outputs.webgpu![name]!, outputs.wasm![name]!];
+        let max = a.length === b.length && a.length > 0 ? 0 : Number.POSITIVE_INFINITY;
+        for (let index = 0; index < a.length; index++) max = Math.max(max, Math.abs(a[index]! - b[index]!));
+        return [name, Number.isNaN(max) ? Number.POSITIVE_INFINITY : max];
+      }),
+    );
+  }, new URL(baseURL!).pathname);
+  expect(Object.keys(differences).sort()).toEqual(['attention', 'c0', 'c_out', 'h0', 'h_out', 'log_probs', 'memory']);
+  for (const [name, difference] of Object.entries(differences)) expect(difference, name).toBeLessThanOrEqual(1e-4);
+});
