@@ -32,25 +32,19 @@ def greedy_batch(model, words):
     memory, h, c = model.encode(letters, lengths)
     mask = torch.arange(letters.shape[1])[None, :] < lengths[:, None]
     token = torch.full((len(ids),), BOS_ID, dtype=torch.long)
-    out = [[] for _ in ids]
     done = torch.zeros(len(ids), dtype=torch.bool)
+    chosen = []
     for _ in range(max_steps(int(lengths.max()))):
-        x = model.phoneme_embedding(token)
-        gates = (torch.nn.functional.linear(x, model.decoder.weight_ih_l0, model.decoder.bias_ih_l0)
-                 + torch.nn.functional.linear(h, model.decoder.weight_hh_l0, model.decoder.bias_hh_l0))
-        i, f, g, o = gates.chunk(4, dim=-1)
-        c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
-        h = torch.sigmoid(o) * torch.tanh(c)
-        log_probs, _ = model.attend(h[:, None, :], memory, mask)
-        token = log_probs[:, 0].argmax(-1)
-        for b in range(len(ids)):
-            if not done[b]:
-                if token[b].item() == EOS_ID or len(out[b]) >= max_steps(len(ids[b])):
-                    done[b] = True
-                else:
-                    out[b].append(PHONEMES[token[b].item()])
+        log_probs, _, h, c = model.step(token, h, c, memory, mask)
+        token = log_probs.argmax(-1)
+        chosen.append(token)
+        done |= token == EOS_ID
         if bool(done.all()):
             break
+    out = []
+    for b, row in enumerate(torch.stack(chosen, dim=1).tolist()):
+        row = row[:max_steps(len(ids[b]))]  # each word's own length limit, as in greedy()
+        out.append([PHONEMES[t] for t in (row[:row.index(EOS_ID)] if EOS_ID in row else row)])
     return out
 
 

@@ -41,16 +41,19 @@ def main():
     ap.add_argument('--checkpoint', default='/tmp/g2p-run/best.pt')
     ap.add_argument('--command', default='')
     ap.add_argument('--out', default=os.path.join(OUT_DIR, 'metrics.json'))
-    ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--threads', type=int, default=1)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     model, ck = load(args.checkpoint)
     splits = load_splits()
     test = splits['test']
     t = time.time()
-    preds = []
-    for k in range(0, len(test), 512):
-        preds += greedy_batch(model, [w for w, _ in test[k:k + 512]])
+    order = sorted(range(len(test)), key=lambda i: len(test[i][0]))  # less padding per batch
+    preds = [None] * len(test)
+    for k in range(0, len(order), 512):
+        chunk = order[k:k + 512]
+        for i, phones in zip(chunk, greedy_batch(model, [test[i][0] for i in chunk])):
+            preds[i] = phones
     per, wer = error_rates(preds, [p for _, p in test])
     metrics = dict(per=per, wer=wer, heldOutWords=len(test), trainWords=len(splits['train']),
                    validWords=len(splits['valid']), splitRule=SPLIT_RULE,

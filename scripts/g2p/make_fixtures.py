@@ -40,7 +40,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--checkpoint', default='/tmp/g2p-run/best.pt')
     args = ap.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(1)
     model, ck = load(args.checkpoint)
     test = load_splits()['test']
     reference = dict(test)

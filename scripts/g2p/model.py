@@ -74,7 +74,7 @@ class G2P(nn.Module):
         log_probs, _ = self.attend(states, memory, None if uniform else mask)
         return log_probs
 
-    def step(self, token, h, c, memory):
+    def step(self, token, h, c, memory, letter_mask=None):
         """One decoder step: token [B], h/c [B,H], memory [B,S,2E] -> log_probs, attention, h, c."""
         x = self.phoneme_embedding(token)
         gates = (F.linear(x, self.decoder.weight_ih_l0, self.decoder.bias_ih_l0)
@@ -82,7 +82,7 @@ class G2P(nn.Module):
         i, f, g, o = gates.chunk(4, dim=-1)
         c_out = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
         h_out = torch.sigmoid(o) * torch.tanh(c_out)
-        log_probs, weights = self.attend(h_out[:, None, :], memory)
+        log_probs, weights = self.attend(h_out[:, None, :], memory, letter_mask)
         return log_probs[:, 0], weights[:, 0], h_out, c_out
 
 

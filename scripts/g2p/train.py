@@ -69,7 +69,7 @@ def main():
     ap.add_argument('--decay', type=float, default=0.85)
     ap.add_argument('--clip', type=float, default=5.0)
     ap.add_argument('--seed', type=int, default=7)
-    ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--resume', default=None)
     ap.add_argument('--max-batches', type=int, default=0, help='debug: stop each epoch early')
     args = ap.parse_args()
