@@ -4,7 +4,8 @@
       --command "<the training command>"
 
 PER = summed Levenshtein distance over phonemes / summed reference length; WER = share of
-held-out words with any error. Also records the split, size, training time and machine.
+held-out words with any error. With --beam N, the best of a width-N beam search is scored too.
+Also records the split, size, training time and machine.
 """
 import argparse
 import datetime
@@ -17,7 +18,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
 from data import SPLIT_RULE, load_splits  # noqa: E402
-from decode import greedy_batch  # noqa: E402
+from decode import beam_search, greedy_batch  # noqa: E402
 from export import OUT_DIR, load  # noqa: E402
 from metrics import error_rates  # noqa: E402
 from model import count_params  # noqa: E402
@@ -42,6 +43,7 @@ def main():
     ap.add_argument('--command', default='')
     ap.add_argument('--out', default=os.path.join(OUT_DIR, 'metrics.json'))
     ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--beam', type=int, default=0, help='also report beam search of this width')
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     model, ck = load(args.checkpoint)
@@ -62,6 +64,12 @@ def main():
                    decoding='greedy', machine=machine(), torch=torch.__version__,
                    command=args.command, date=datetime.datetime.utcnow().strftime('%Y-%m-%d'),
                    history=ck.get('history', []))
+    if args.beam:
+        t_beam = time.time()
+        beams = [beam_search(model, w, args.beam)[0]['phonemes'] for w, _ in test]
+        b_per, b_wer = error_rates(beams, [p for _, p in test])
+        metrics[f'beam{args.beam}'] = dict(per=b_per, wer=b_wer)
+        print(f'beam {args.beam}: PER {b_per:.4f} WER {b_wer:.4f} ({time.time() - t_beam:.0f}s)')
     with open(args.out, 'w') as f:
         json.dump(metrics, f, indent=1)
         f.write('\n')

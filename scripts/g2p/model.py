@@ -20,14 +20,14 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 from data import LETTERS, PHONEMES
 
 CONFIG = dict(letters=len(LETTERS), phonemes=len(PHONEMES), letter_emb=64, enc_hidden=192,
-              phoneme_emb=64, dec_hidden=256, dropout=0.1)
+              phoneme_emb=64, dec_hidden=256, dropout=0.1, embedding_dropout=0.0)
 
 
 class G2P(nn.Module):
     """Encoder-attention-decoder over letter and phoneme ids."""
 
     def __init__(self, letters, phonemes, letter_emb, enc_hidden, phoneme_emb, dec_hidden,
-                 dropout):
+                 dropout, embedding_dropout=0.0):
         super().__init__()
         self.letter_embedding = nn.Embedding(letters, letter_emb, padding_idx=0)
         self.encoder = nn.LSTM(letter_emb, enc_hidden, batch_first=True, bidirectional=True)
@@ -39,10 +39,11 @@ class G2P(nn.Module):
         self.combine = nn.Linear(2 * enc_hidden + dec_hidden, dec_hidden)
         self.project = nn.Linear(dec_hidden, phonemes)
         self.drop = nn.Dropout(dropout)
+        self.drop_embedding = nn.Dropout(embedding_dropout)  # training only, like all dropout
 
     def encode(self, letters, lengths=None):
         """letters [B,S] -> memory [B,S,2E], h0 [B,H], c0 [B,H]. lengths=None means no padding."""
-        x = self.letter_embedding(letters)
+        x = self.drop_embedding(self.letter_embedding(letters))
         if lengths is None:
             memory, (h, c) = self.encoder(x)
         else:
@@ -69,7 +70,8 @@ class G2P(nn.Module):
         uniform = bool((lengths == letters.shape[1]).all())  # common: batches are length-bucketed
         memory, h0, c0 = self.encode(letters, None if uniform else lengths)
         memory = self.drop(memory)
-        states, _ = self.decoder(self.phoneme_embedding(prev_tokens), (h0[None], c0[None]))
+        states, _ = self.decoder(self.drop_embedding(self.phoneme_embedding(prev_tokens)),
+                                 (h0[None], c0[None]))
         mask = torch.arange(letters.shape[1], device=letters.device)[None, :] < lengths[:, None]
         log_probs, _ = self.attend(states, memory, None if uniform else mask)
         return log_probs

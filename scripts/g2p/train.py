@@ -70,6 +70,8 @@ def main():
     ap.add_argument('--clip', type=float, default=5.0)
     ap.add_argument('--seed', type=int, default=7)
     ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--dropout', type=float, default=CONFIG['dropout'])
+    ap.add_argument('--embedding-dropout', type=float, default=CONFIG['embedding_dropout'])
     ap.add_argument('--resume', default=None)
     ap.add_argument('--max-batches', type=int, default=0, help='debug: stop each epoch early')
     args = ap.parse_args()
@@ -79,7 +81,8 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     splits = load_splits()
     train, valid = splits['train'], splits['valid']
-    model = build_model(CONFIG)
+    config = dict(CONFIG, dropout=args.dropout, embedding_dropout=args.embedding_dropout)
+    model = build_model(config)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     start_epoch, train_seconds, best_per, history = 0, 0.0, math.inf, []
     if args.resume:
@@ -92,7 +95,7 @@ def main():
           f'threads {torch.get_num_threads()} args {vars(args)}', flush=True)
 
     def save(name, epoch):
-        torch.save(dict(model=model.state_dict(), optimizer=opt.state_dict(), config=CONFIG,
+        torch.save(dict(model=model.state_dict(), optimizer=opt.state_dict(), config=config,
                         epoch=epoch, train_seconds=train_seconds, best_per=best_per,
                         history=history, args=vars(args)), os.path.join(args.out, name))
 

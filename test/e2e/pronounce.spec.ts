@@ -147,7 +147,7 @@ test.describe('pronounce chapter', () => {
     await expect(page.locator('main')).not.toContainText('NaN');
   });
 
-  test('the exercise checks answers instantly', async ({ page }) => {
+  test('the exercises check answers instantly', async ({ page }) => {
     await page.goto(SLUG);
     await hydrateIslands(page);
     const exercise = page.locator('.unrolled-exercise').first();
@@ -156,6 +156,12 @@ test.describe('pronounce chapter', () => {
     await expect(exercise.locator('.verdict')).toHaveText(/Not quite/);
     await exercise.getByRole('textbox').fill('log(0.8)+log(0.9)+log(0.76)');
     await expect(exercise.locator('.verdict')).toHaveText(/Correct/);
+    const count = page.locator('.unrolled-exercise').nth(1);
+    await count.getByRole('textbox').fill('7');
+    await count.getByRole('textbox').press('Enter');
+    await expect(count.locator('.verdict')).toHaveText(/Not quite/);
+    await count.getByRole('textbox').fill('3');
+    await expect(count.locator('.verdict')).toHaveText(/Correct/);
   });
 
   test('the PyTorch block follows the word and copies', async ({ page, context }) => {

@@ -18,7 +18,8 @@ export interface G2pMetrics {
   readonly epochs?: number;
   readonly trainSeconds?: number;
   readonly decoding?: string;
-  readonly machine?: string;
+  /** The training machine: a description, or { cpu, cores } as scripts/g2p/evaluate.py writes it. */
+  readonly machine?: string | { readonly cpu?: string; readonly cores?: number };
   readonly torch?: string;
   readonly command?: string;
   readonly date?: string;
@@ -77,12 +78,25 @@ export function comparisonRows(metrics: G2pMetrics): ComparisonRow[] {
   ];
 }
 
-/** The total size of the files under a folder of the manifest, in bytes. */
-export function folderBytes(manifest: { files?: readonly { path: string; bytes: number }[] }, folder: string): number {
-  return (manifest.files ?? []).filter((file) => file.path.startsWith(folder)).reduce((sum, file) => sum + file.bytes, 0);
+/** The total size of the manifest's files whose path starts with `prefix` (a folder, or one exact path), in bytes. */
+export function folderBytes(manifest: { files?: readonly { path: string; bytes: number }[] }, prefix: string): number {
+  return (manifest.files ?? []).filter((file) => file.path.startsWith(prefix)).reduce((sum, file) => sum + file.bytes, 0);
 }
 
 /** Bytes as "4.8 MB" (or kB below a megabyte). */
 export function megabytes(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} kB`;
+}
+
+/** The training machine as a phrase ("AMD EPYC, 2 cores"), or NOT_RECORDED. */
+export function machineText(machine: unknown): string {
+  if (typeof machine === 'string') return text(machine);
+  if (machine === null || typeof machine !== 'object') return NOT_RECORDED;
+  const { cpu, cores, ...rest } = machine as Record<string, unknown>;
+  const parts = [
+    typeof cpu === 'string' ? cpu : null,
+    typeof cores === 'number' ? `${cores} core${cores === 1 ? '' : 's'}` : null,
+    ...Object.entries(rest).map(([key, value]) => `${key}: ${String(value)}`),
+  ].filter((part): part is string => part !== null);
+  return parts.length ? parts.join(', ') : NOT_RECORDED;
 }

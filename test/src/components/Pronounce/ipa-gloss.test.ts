@@ -16,3 +16,13 @@ describe('ipaGloss', () => {
     expect(ipaOf('QQ1')).toBe('?');
   });
 });
+
+describe('the gloss covers the model', () => {
+  it("has an IPA reading for every phoneme in the committed vocab.json (special symbols aside)", async () => {
+    const { readFileSync } = await import('node:fs');
+    const vocab = JSON.parse(readFileSync(new URL('../../../../public/models/g2p/vocab.json', import.meta.url), 'utf8')) as { phonemes: string[] };
+    const phonemes = vocab.phonemes.filter((p) => !p.startsWith('<'));
+    expect(phonemes).toHaveLength(39);
+    for (const phoneme of phonemes) expect(ipaOf(phoneme), phoneme).not.toBe('?');
+  });
+});

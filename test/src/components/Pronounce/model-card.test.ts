@@ -1,6 +1,6 @@
 /** The model card's formatting of metrics.json: missing or malformed fields read "not recorded", never NaN (hand-checked cases). */
 import { describe, expect, it } from 'vitest';
-import { comparisonRows, count, duration, folderBytes, megabytes, milliseconds, NOT_RECORDED, percent } from '../../../../src/components/Pronounce/model-card.ts';
+import { comparisonRows, count, duration, folderBytes, machineText, megabytes, milliseconds, NOT_RECORDED, percent } from '../../../../src/components/Pronounce/model-card.ts';
 
 describe('model card formatting', () => {
   it('shows rates as percentages and refuses values that are not rates', () => {
@@ -16,6 +16,12 @@ describe('model card formatting', () => {
     expect(duration(-1)).toBe(NOT_RECORDED);
     expect(milliseconds(12.3456)).toBe('12.3 ms');
     expect(milliseconds('fast')).toBe(NOT_RECORDED);
+  });
+  it('describes the machine from a string or from { cpu, cores }', () => {
+    expect(machineText({ cpu: 'AMD EPYC', cores: 2 })).toBe('AMD EPYC, 2 cores');
+    expect(machineText('a laptop')).toBe('a laptop');
+    expect(machineText({})).toBe(NOT_RECORDED);
+    expect(machineText(3)).toBe(NOT_RECORDED);
   });
   it('puts our figures first, beside Rao et al. and Yao & Zweig as published', () => {
     const rows = comparisonRows({ per: 0.07, wer: 0.28 });
