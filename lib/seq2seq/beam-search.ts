@@ -5,8 +5,10 @@
  *   score + log-probability (summed in float64). All expansions are ranked by score, highest
  *   first; ties go to the lower live-beam index, then the lower phoneme id. The top `width`
  *   are kept: those ending in EOS become finished candidates, the rest the next live beams (so
- *   the live set shrinks as candidates finish). It stops when nothing is live or after the
- *   length limit; beams still live then are returned as unfinished candidates.
+ *   the live set shrinks as candidates finish). It stops when nothing is live, when the best
+ *   finished candidate scores at least as high as every live beam (scores only fall, so none
+ *   could overtake it), or after the length limit; beams still live then are returned as
+ *   unfinished candidates.
  *
  * The result lists every candidate, best score first (ties: finished before unfinished, then in
  * the order they were made). With width 1 this is greedy decoding.
@@ -42,6 +44,10 @@ function stackRows(rows: readonly Float32Array[]): Float32Array {
   const out = new Float32Array(rows.length * width);
   rows.forEach((row, k) => out.set(row, k * width));
   return out;
+}
+
+function bestScore(beams: readonly { readonly score: number }[]): number {
+  return Math.max(...beams.map((beam) => beam.score));
 }
 
 /** Beam search of width 1–10 over an encoded word; every candidate, best first. */
@@ -90,6 +96,9 @@ export async function beamSearch(
       }
     }
     live = next;
+    // Early stop: every step adds a log-probability ≤ 0, so no live beam can overtake a finished
+    // candidate that already scores at least as high as all of them.
+    if (finished.length > 0 && live.length > 0 && bestScore(finished) >= bestScore(live)) break;
   }
   const candidates = [...finished, ...live.map((beam) => hypothesis(beam.ids, beam.score, false, beam.attention))];
   return candidates

@@ -90,6 +90,10 @@ def beam_search(model, word, width):
         live = next_live
         if not live:
             break
+        # Early stop: every step adds a log-probability <= 0, so no live beam can overtake a
+        # finished candidate that already scores at least as high as all of them.
+        if finished and max(b['score'] for b in finished) >= max(b['score'] for b in live):
+            break
     result = [dict(phonemes=[PHONEMES[t] for t in b['tokens'][:-1]], score=b['score'],
                    finished=True, attention=b['attention']) for b in finished]
     result += [dict(phonemes=[PHONEMES[t] for t in b['tokens']], score=b['score'],

@@ -27,27 +27,40 @@ async function search(width: number, maxSteps: number) {
 }
 
 describe('beamSearch on a hand-checkable fake model', () => {
-  it('width 3, 3 steps: every candidate, best first, with its score', async () => {
-    // step 1 keeps EOS (.1, finished), A (.5), B (.4); step 2 keeps B·EOS (.36), A·A (.175),
-    // A·B (.175, tie with A·A: lower token first); step 3 keeps A·B·EOS (.1575), A·A·A and
-    // A·A·B (.06125 each), cut off by the length limit.
+  it('width 3: every candidate, best first, with its score; stops once a finished one leads', async () => {
+    // step 1 keeps EOS (.1, finished), A (.5), B (.4); step 2 keeps B·EOS (.36, finished), A·A
+    // (.175) and A·B (.175, tie with A·A: lower token first). B·EOS now scores higher than every
+    // live beam, and scores only fall, so the search stops there: A·A and A·B are cut off.
     const candidates = await search(3, 3);
     expect(candidates.map((c) => [c.phonemes.join(' '), c.finished])).toEqual([
       ['B', true],
-      ['A B', true],
+      ['A A', false],
+      ['A B', false],
       ['', true],
-      ['A A A', false],
-      ['A A B', false],
     ]);
-    const paths = [[B, EOS], [A, B, EOS], [EOS], [A, A, A], [A, A, B]];
+    const paths = [[B, EOS], [A, A], [A, B], [EOS]];
     candidates.forEach((c, k) => expect(c.score).toBe(pathScore(paths[k])));
     expect(Math.exp(candidates[0].score)).toBeCloseTo(0.36, 6);
   });
 
+  it('runs to the length limit while a live beam still leads', async () => {
+    // Width 3 with a limit of 1 step: EOS (.1) finished, A (.5) and B (.4) still live and ahead.
+    const candidates = await search(3, 1);
+    expect(candidates.map((c) => [c.phonemes.join(' '), c.finished])).toEqual([
+      ['A', false],
+      ['B', false],
+      ['', true],
+    ]);
+  });
+
   it('width 2 lets the live set shrink as candidates finish', async () => {
-    // step 1: A, B live; step 2: B·EOS finishes, only A·A stays live; step 3: A·A·A, A·A·B.
+    // step 1: A, B live; step 2: B·EOS (.36) finishes and only A·A (.175) stays live; B·EOS
+    // already beats it, so the search stops.
     const candidates = await search(2, 3);
-    expect(candidates.map((c) => c.phonemes.join(' '))).toEqual(['B', 'A A A', 'A A B']);
+    expect(candidates.map((c) => [c.phonemes.join(' '), c.finished])).toEqual([
+      ['B', true],
+      ['A A', false],
+    ]);
   });
 
   it('keeps one attention row per chosen token, EOS included', async () => {
