@@ -24,15 +24,24 @@ export default defineConfig({
     starlight({
       title: 'Unrolled',
       description: 'An interactive course on recurrent neural networks.',
+      // English at the root URLs; the Chinese edition under zh-cn/. A page missing in zh-cn falls
+      // back to the English text with Starlight's "not translated yet" notice.
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
+      components: { Sidebar: './src/overrides/Sidebar.astro' },
       head: [
         // Keyboard access to equations and tables that scroll sideways on narrow screens.
         { tag: 'script', attrs: { type: 'module', src: `${base.replace(/\/?$/, '/')}scripts/focusable-overflow.js` } },
       ],
       customCss: ['katex/dist/katex.min.css', './src/styles/unrolled.css'],
       sidebar: [
-        { label: 'Start here', items: [{ slug: 'index' }] },
+        { label: 'Start here', translations: { 'zh-CN': '从这里开始' }, items: [{ slug: 'index' }] },
         {
           label: 'Chapters',
+          translations: { 'zh-CN': '章节' },
           items: [
             { slug: 'why-sequences' },
             { slug: 'text-to-vectors' },
@@ -47,8 +56,8 @@ export default defineConfig({
             { slug: 'pronounce' },
           ],
         },
-        { label: 'Reference', items: [{ slug: 'notation' }, { slug: 'g2p-model-card' }] },
-        { label: 'For instructors', items: [{ slug: 'authoring' }] },
+        { label: 'Reference', translations: { 'zh-CN': '参考' }, items: [{ slug: 'notation' }, { slug: 'g2p-model-card' }] },
+        { label: 'For instructors', translations: { 'zh-CN': '教师指南' }, items: [{ slug: 'authoring' }] },
       ],
     }),
     svelte(),
