@@ -62,6 +62,10 @@ async function importProgress(page: Page, text: string, name = 'unrolled-progres
 }
 
 test.describe('reading progress', () => {
+  // Each test loads a chapter and hydrates an exercise, often twice: on a loaded 2-core machine that
+  // takes most of the default minute.
+  test.describe.configure({ timeout: 180_000 });
+
   test('a solved exercise shows in the sidebar and survives a reload; nothing is sent', async ({ page, context, baseURL }) => {
     const requests = recordRequests(context);
     await page.goto(CHAPTER);
