@@ -24,7 +24,7 @@ async function solve(page: Page, index: number, answer: string, verdict: 'correc
   await expect(page.locator('astro-island[ssr]').filter({ has: exercise })).toHaveCount(0, { timeout: 30_000 });
   await exercise.getByRole('textbox').fill(answer);
   await exercise.locator('button[type="submit"]').click();
-  await expect(exercise.locator('.verdict')).toHaveClass(new RegExp(verdict));
+  await expect(exercise.locator('.verdict')).toHaveClass(new RegExp(`(^|\\s)${verdict}(\\s|$)`));
 }
 
 /** Record every request a context makes: progress must never send anything anywhere. */
@@ -92,6 +92,23 @@ test.describe('reading progress', () => {
     await expect(marks(page, 'serial-vs-parallel')).toHaveText('1 ex. (1 exercise solved)');
     expect(JSON.parse((await stored(page))!).solved).toEqual({ 'serial-vs-parallel': { '2': expect.any(String) } });
     expectOnlyOwnGets(requests, baseURL!);
+  });
+
+  test("a chapter's own exercise widget counts too: the shape exercise, once both shapes are right", async ({ page }) => {
+    await page.goto('forward-pass/');
+    const exercise = page.locator('.shape-exercise');
+    await exercise.scrollIntoViewIfNeeded();
+    await expect(page.locator('astro-island[ssr]').filter({ has: exercise })).toHaveCount(0, { timeout: 30_000 });
+    await exercise.getByLabel('output.shape').fill('[7, 3, 32]');
+    await exercise.getByLabel('h_n.shape').fill('[2, 3, 16]');
+    await exercise.locator('button[type="submit"]').click();
+    await expect(exercise.locator('[data-verdict="output"]')).toHaveClass(/(^|\s)correct(\s|$)/);
+    await expect(exercise.locator('[data-verdict="hN"]')).toHaveClass(/incorrect/);
+    await expect(summary(page), 'half right is not solved').toHaveText('0 of 11 chapters read · 0 exercises solved');
+    await exercise.getByLabel('h_n.shape').fill('[4, 3, 16]');
+    await exercise.locator('button[type="submit"]').click();
+    await expect(summary(page)).toHaveText('0 of 11 chapters read · 1 exercise solved');
+    expect(JSON.parse((await stored(page))!).solved).toEqual({ 'forward-pass': { '1': expect.any(String) } });
   });
 
   test('reaching the end of a chapter marks it read', async ({ page }) => {
