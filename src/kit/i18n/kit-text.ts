@@ -95,6 +95,7 @@ export interface KitText {
   readonly trainerStopped: string;
   readonly trainerCrashed: (detail: string) => string;
   readonly trainerCouldNotStart: (detail: string) => string;
+  readonly trainerUnreadable: string;
 }
 
 /** The kit's English strings. */
@@ -176,6 +177,7 @@ export const en: KitText = {
   trainerStopped: 'The training worker was stopped.',
   trainerCrashed: (detail) => `The training worker crashed${detail ? ` (${detail})` : ''}.`,
   trainerCouldNotStart: (detail) => `The training worker could not start (${detail}).`,
+  trainerUnreadable: 'A message from the training worker could not be read.',
 };
 
 /** The kit's Simplified Chinese strings. */
@@ -257,6 +259,7 @@ export const zhCN: KitText = {
   trainerStopped: '训练进程已停止。',
   trainerCrashed: (detail) => `训练进程崩溃了${detail ? `（${detail}）` : ''}。`,
   trainerCouldNotStart: (detail) => `训练进程无法启动（${detail}）。`,
+  trainerUnreadable: '无法读取训练进程发来的消息。',
 };
 
 /** The kit's strings per locale. */
