@@ -39,7 +39,7 @@ export function cellDescription(
   const t = kitText(locale);
   const rowName = rowLabels?.[row] ?? t.heatmapRow(row + 1);
   const columnName = columnLabels?.[column] ?? t.heatmapColumn(column + 1);
-  return `${rowName}, ${columnName}: ${formatNumber(value)}`;
+  return t.heatmapCell(rowName, columnName, formatNumber(value));
 }
 
 /** The cell keyboard focus moves to from (row, column) on a key, kept inside the grid; undefined for other keys. */

@@ -69,6 +69,7 @@ export interface KitText {
   readonly heatmapHint: string;
   readonly heatmapRow: (n: number) => string;
   readonly heatmapColumn: (n: number) => string;
+  readonly heatmapCell: (row: string, column: string, value: string) => string;
   // TextField
   readonly textCount: (length: number, max: number) => string;
   readonly textCut: (max: number) => string;
@@ -153,6 +154,7 @@ export const en: KitText = {
   heatmapHint: 'Hover over or focus a cell to read its value.',
   heatmapRow: (n) => `row ${n}`,
   heatmapColumn: (n) => `column ${n}`,
+  heatmapCell: (row, column, value) => `${row}, ${column}: ${value}`,
   textCount: (length, max) => `${length} of at most ${max} characters`,
   textCut: (max) => `Cut to ${max} characters, the most this field holds.`,
   modelIdle: (label) => `The ${label} loads when you ask for it.`,
@@ -235,6 +237,7 @@ export const zhCN: KitText = {
   heatmapHint: '将鼠标悬停在单元格上或聚焦单元格，即可读出它的值。',
   heatmapRow: (n) => `第 ${n} 行`,
   heatmapColumn: (n) => `第 ${n} 列`,
+  heatmapCell: (row, column, value) => `${row}，${column}：${value}`,
   textCount: (length, max) => `${length} 个字符，最多 ${max} 个`,
   textCut: (max) => `已截断为 ${max} 个字符，这是此字段的上限。`,
   modelIdle: (label) => `${label}会在你请求时加载。`,
