@@ -20,6 +20,11 @@ function counterpart(path: string): string {
 /** The language switcher's <select> (the visible one: the header's, or the mobile menu's at 390 px). */
 const languageSelect = (page: Page) => page.locator('starlight-lang-select select').filter({ visible: true }).first();
 
+/** Waits until Starlight's switcher script has run, so a key press on it navigates. */
+async function switcherReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => customElements.get('starlight-lang-select') !== undefined);
+}
+
 for (const sitePage of pages) {
   test(`page ${sitePage.name} has a language switcher that leads to its counterpart`, async ({ page, baseURL }) => {
     await page.goto(sitePage.path || './');
@@ -36,13 +41,16 @@ for (const sitePage of pages) {
 }
 
 test('the switcher works by keyboard and keeps the path and the widget state', async ({ page }) => {
-  await page.goto('parameters/?H=64');
+  test.slow(); // two loads of a heavy widget page, on a loaded machine
+  await page.goto('parameters/?H=64', { waitUntil: 'domcontentloaded' });
+  await switcherReady(page);
   await languageSelect(page).focus();
   await page.keyboard.press('ArrowDown'); // English → 简体中文
   await expect(page).toHaveURL(/\/zh-cn\/parameters\/\?H=64$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(languageSelect(page)).toHaveValue(/\/zh-cn\/parameters\/$/);
 
+  await switcherReady(page);
   await languageSelect(page).focus();
   await page.keyboard.press('ArrowUp'); // 简体中文 → English
   await expect(page).toHaveURL(/\/parameters\/\?H=64$/);
@@ -55,6 +63,7 @@ test.describe('at 390 px', () => {
 
   test('the switcher sits in the mobile menu and works by keyboard', async ({ page }) => {
     await page.goto('notation/');
+    await switcherReady(page);
     await expect(page.locator('starlight-lang-select select').filter({ visible: true })).toHaveCount(0); // hidden until the menu opens
     const menu = page.locator('button[popovertarget="starlight__sidebar"]');
     await menu.focus();
