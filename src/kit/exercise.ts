@@ -1,6 +1,8 @@
 /** Checking a reader's answer: a number within a tolerance, or a formula equal to the reference on random sizes. */
 import { createRandom } from '../../lib/random.ts';
 import { compileFormula } from './formula.ts';
+import { kitText } from './i18n/kit-text.ts';
+import type { Locale } from './locale.ts';
 
 /** How close a numeric answer must be: |answer − expected| ≤ absolute + relative·|expected|. */
 export interface Tolerance {
@@ -21,14 +23,15 @@ export function withinTolerance(got: number, expected: number, tolerance: Tolera
 }
 
 /** Check a numeric answer; the reader may type arithmetic such as 128*(100+128+2). */
-export function checkNumericAnswer(text: string, expected: number, tolerance: Tolerance = {}): Verdict {
-  const compiled = compileFormula(text, { names: [] });
+export function checkNumericAnswer(text: string, expected: number, tolerance: Tolerance = {}, locale: Locale = 'en'): Verdict {
+  const t = kitText(locale);
+  const compiled = compileFormula(text, { names: [], locale });
   if (!compiled.ok) return { status: 'invalid', message: compiled.message };
   const result = compiled.evaluate(new Map());
   if (!result.ok) return { status: 'invalid', message: result.message };
   return withinTolerance(result.value, expected, tolerance)
-    ? { status: 'correct', message: 'Correct.' }
-    : { status: 'incorrect', message: 'Not quite. Try again, or take a hint.' };
+    ? { status: 'correct', message: t.exerciseCorrect }
+    : { status: 'incorrect', message: t.exerciseNotQuite };
 }
 
 /** A variable the checker draws at random for a formula answer: integers in [min, max]. */
@@ -45,6 +48,8 @@ export interface FormulaCheckOptions {
   /** How many random assignments to compare on (default 8). */
   readonly trials?: number;
   readonly tolerance?: Tolerance;
+  /** The language of the verdict (default English). */
+  readonly locale?: Locale;
 }
 
 /** Draw the seeded random assignments a formula answer is checked on. */
@@ -63,7 +68,8 @@ export function checkFormulaAnswer(
   variables: readonly SampledVariable[],
   options: FormulaCheckOptions = {},
 ): Verdict {
-  const compiled = compileFormula(text, { names: variables.map((v) => v.name) });
+  const t = kitText(options.locale);
+  const compiled = compileFormula(text, { names: variables.map((v) => v.name), locale: options.locale });
   if (!compiled.ok) return { status: 'invalid', message: compiled.message };
   for (const scope of sampleAssignments(variables, options.seed ?? 1, options.trials ?? 8)) {
     const got = compiled.evaluate(scope);
@@ -71,10 +77,10 @@ export function checkFormulaAnswer(
     const expected = reference(scope);
     if (!withinTolerance(got.value, expected, options.tolerance)) {
       const at = [...scope].map(([name, value]) => `${name} = ${value}`).join(', ');
-      return { status: 'incorrect', message: `Not quite: at ${at} your formula gives ${got.value}, but the count is ${expected}.` };
+      return { status: 'incorrect', message: t.exerciseFormulaMismatch(at, String(got.value), String(expected)) };
     }
   }
-  return { status: 'correct', message: 'Correct: your formula matches on every size tried.' };
+  return { status: 'correct', message: t.exerciseFormulaCorrect };
 }
 
 /** A reference function from an author's reference formula (trusted text from the page). */

@@ -1,6 +1,7 @@
 /** What a FormulaCell shows for the reader's text: its TeX, its value (or values at sample points), or an error. */
 import { formatNumber } from './format.ts';
 import { compileFormula, type CompiledFormula } from './formula.ts';
+import type { Locale } from './locale.ts';
 import { numericNames, numericScope, texSymbols, type VariableSpecs, type VariableValues } from './variables.ts';
 
 /** One row of the sample table: the argument value and the formula's value there (or why not). */
@@ -23,8 +24,15 @@ export function parseArgs(args: string | undefined): string[] {
  * Evaluate the reader's text against the page's variables. With arguments (e.g. "a" for an
  * activation), the formula is a function: it is evaluated at each sample point instead.
  */
-export function viewFormulaCell(text: string, specs: VariableSpecs, values: VariableValues, args: readonly string[], samples: readonly number[]): CellView {
-  const compiled = compileFormula(text, { names: [...numericNames(specs), ...args], texSymbols: texSymbols(specs) });
+export function viewFormulaCell(
+  text: string,
+  specs: VariableSpecs,
+  values: VariableValues,
+  args: readonly string[],
+  samples: readonly number[],
+  locale: Locale = 'en',
+): CellView {
+  const compiled = compileFormula(text, { names: [...numericNames(specs), ...args], texSymbols: texSymbols(specs), locale });
   if (!compiled.ok) return { ok: false, message: compiled.message };
   const scope = numericScope(specs, values);
   if (args.length === 0) {

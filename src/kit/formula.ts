@@ -12,6 +12,8 @@ import {
   type MathNode,
 } from 'mathjs';
 import { FORMULA_CONSTANTS, FORMULA_FUNCTIONS } from './formula-names.ts';
+import { en, kitText, type KitText } from './i18n/kit-text.ts';
+import type { Locale } from './locale.ts';
 
 const math = create({
   absDependencies, addDependencies, ceilDependencies, cosDependencies, divideDependencies, eDependencies,
@@ -70,6 +72,8 @@ export interface FormulaContext {
   readonly names: readonly string[];
   /** TeX for some of those names (e.g. H → D_h). */
   readonly texSymbols?: Readonly<Record<string, string>>;
+  /** The language of the error messages (default English). */
+  readonly locale?: Locale;
 }
 
 const ALLOWED_NODES = new Set(['ConstantNode', 'SymbolNode', 'OperatorNode', 'ParenthesisNode', 'FunctionNode', 'ConditionalNode']);
@@ -78,42 +82,42 @@ function fail(message: string): FormulaError {
   return { ok: false, message };
 }
 
-function describeNode(node: MathNode): string {
+function describeNode(node: MathNode, t: KitText): string {
   switch (node.type) {
     case 'AssignmentNode':
     case 'FunctionAssignmentNode':
-      return 'Assignments (=) are not allowed; write an expression.';
+      return t.formulaAssignment;
     case 'AccessorNode':
     case 'IndexNode':
     case 'ObjectNode':
-      return 'Property access and objects are not allowed.';
+      return t.formulaPropertyAccess;
     case 'BlockNode':
-      return 'Write one expression (no ; or line breaks).';
+      return t.formulaOneExpression;
     case 'ArrayNode':
     case 'RangeNode':
-      return 'Lists and ranges are not allowed; write one number.';
+      return t.formulaListsRanges;
     default:
-      return `${node.type} is not allowed.`;
+      return t.formulaNodeNotAllowed(node.type);
   }
 }
 
 /** Check every node against the whitelist; the first problem found, or undefined. */
-function findProblem(root: MathNode, names: ReadonlySet<string>): string | undefined {
+function findProblem(root: MathNode, names: ReadonlySet<string>, t: KitText): string | undefined {
   let problem: string | undefined;
   root.traverse((node, _path, parent) => {
     if (problem) return;
-    if (!ALLOWED_NODES.has(node.type)) problem = describeNode(node);
-    else if (node.type === 'ConstantNode' && typeof (node as MathNode & { value: unknown }).value !== 'number') problem = 'Only numbers are allowed as constants.';
+    if (!ALLOWED_NODES.has(node.type)) problem = describeNode(node, t);
+    else if (node.type === 'ConstantNode' && typeof (node as MathNode & { value: unknown }).value !== 'number') problem = t.formulaOnlyNumbers;
     else if (node.type === 'SymbolNode') {
       const name = (node as MathNode & { name: string }).name;
       const isCallee = parent?.type === 'FunctionNode' && (parent as MathNode & { fn: MathNode }).fn === node;
       if (isCallee) {
-        if (!Object.hasOwn(FORMULA_FUNCTIONS, name)) problem = `Unknown function “${name}”. Known: ${Object.keys(FORMULA_FUNCTIONS).join(', ')}.`;
+        if (!Object.hasOwn(FORMULA_FUNCTIONS, name)) problem = t.formulaUnknownFunction(name, Object.keys(FORMULA_FUNCTIONS).join(', '));
       } else if (!names.has(name) && !FORMULA_CONSTANTS.has(name)) {
-        problem = `Unknown name “${name}”.${names.size ? ` Known: ${[...names].join(', ')}.` : ''}`;
+        problem = t.formulaUnknownName(name, [...names].join(', '));
       }
     } else if (node.type === 'FunctionNode' && (node as MathNode & { fn: MathNode }).fn.type !== 'SymbolNode') {
-      problem = 'Only named functions can be called.';
+      problem = t.formulaNamedFunctionsOnly;
     }
   });
   return problem;
@@ -126,26 +130,27 @@ function messageOf(error: unknown): string {
 }
 
 /** Check a computed value: a finite number of sensible size. */
-export function checkResult(value: unknown): EvaluationResult {
-  if (typeof value !== 'number') return fail('The formula must give a single number.');
-  if (Number.isNaN(value)) return fail('The result is not a number (NaN), e.g. 0/0 or log of a negative.');
-  if (!Number.isFinite(value)) return fail('The result is infinite, e.g. division by zero or an overflow.');
-  if (Math.abs(value) > MAX_RESULT) return fail('The result is too large (over 10^15).');
+export function checkResult(value: unknown, t: KitText = en): EvaluationResult {
+  if (typeof value !== 'number') return fail(t.formulaNotSingleNumber);
+  if (Number.isNaN(value)) return fail(t.formulaNaN);
+  if (!Number.isFinite(value)) return fail(t.formulaInfinite);
+  if (Math.abs(value) > MAX_RESULT) return fail(t.formulaHuge);
   return { ok: true, value };
 }
 
 /** Parse, check and compile a reader's formula; never throws. */
 export function compileFormula(text: string, context: FormulaContext): CompiledFormula | FormulaError {
-  if (typeof text !== 'string' || text.trim() === '') return fail('Type a formula.');
-  if (text.length > MAX_FORMULA_LENGTH) return fail(`The formula is too long (over ${MAX_FORMULA_LENGTH} characters).`);
+  const t = kitText(context.locale);
+  if (typeof text !== 'string' || text.trim() === '') return fail(t.formulaEmpty);
+  if (text.length > MAX_FORMULA_LENGTH) return fail(t.formulaTooLong(MAX_FORMULA_LENGTH));
   const names = new Set(context.names);
   let root: MathNode;
   try {
     root = parse(text);
   } catch (error) {
-    return fail(`Cannot read the formula: ${messageOf(error)}`);
+    return fail(t.formulaUnreadable(messageOf(error)));
   }
-  const problem = findProblem(root, names);
+  const problem = findProblem(root, names, t);
   if (problem) return fail(problem);
   let tex: string;
   let code: { evaluate(scope?: Map<string, number>): unknown };
@@ -153,7 +158,7 @@ export function compileFormula(text: string, context: FormulaContext): CompiledF
     tex = toTex(root, context.texSymbols ?? {});
     code = root.compile();
   } catch (error) {
-    return fail(`Cannot read the formula: ${messageOf(error)}`);
+    return fail(t.formulaUnreadable(messageOf(error)));
   }
   const used = new Set<string>();
   root.traverse((node, _path, parent) => {
@@ -168,11 +173,11 @@ export function compileFormula(text: string, context: FormulaContext): CompiledF
     const ownScope = new Map<string, number>();
     for (const name of used) {
       const value = scope.get(name);
-      if (typeof value !== 'number') return fail(`No value for “${name}”.`);
+      if (typeof value !== 'number') return fail(t.formulaNoValue(name));
       ownScope.set(name, value);
     }
     try {
-      return checkResult(code.evaluate(ownScope));
+      return checkResult(code.evaluate(ownScope), t);
     } catch (error) {
       return fail(messageOf(error));
     }

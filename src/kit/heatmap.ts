@@ -1,5 +1,7 @@
 /** Heatmap logic: normalising vectors and matrices, the diverging colour of each value, and cell labels. */
 import { formatNumber } from './format.ts';
+import { kitText } from './i18n/kit-text.ts';
+import type { Locale } from './locale.ts';
 
 /** A vector (one row) or a matrix, normalised to rows of numbers. */
 export function toRows(values: readonly number[] | readonly (readonly number[])[]): number[][] {
@@ -26,10 +28,18 @@ export function cellColor(value: number, scale: number): string {
 }
 
 /** What focus or hover on a cell announces, 1-based like the page's prose. */
-export function cellDescription(row: number, column: number, value: number, rowLabels?: readonly string[], columnLabels?: readonly string[]): string {
-  const rowName = rowLabels?.[row] ?? `row ${row + 1}`;
-  const columnName = columnLabels?.[column] ?? `column ${column + 1}`;
-  return `${rowName}, ${columnName}: ${formatNumber(value)}`;
+export function cellDescription(
+  row: number,
+  column: number,
+  value: number,
+  rowLabels?: readonly string[],
+  columnLabels?: readonly string[],
+  locale: Locale = 'en',
+): string {
+  const t = kitText(locale);
+  const rowName = rowLabels?.[row] ?? t.heatmapRow(row + 1);
+  const columnName = columnLabels?.[column] ?? t.heatmapColumn(column + 1);
+  return t.heatmapCell(rowName, columnName, formatNumber(value));
 }
 
 /** The cell keyboard focus moves to from (row, column) on a key, kept inside the grid; undefined for other keys. */

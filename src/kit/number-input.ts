@@ -1,5 +1,7 @@
 /** Reading, clamping and stepping the numbers a reader types or keys into a NumberField or Slider. */
 import { formatNumber } from './format.ts';
+import { kitText } from './i18n/kit-text.ts';
+import type { Locale } from './locale.ts';
 import { isOnStep, type NumberVariableSpec } from './variables.ts';
 
 /** What parsing a typed number gave: the value, or the message to show beside the field. */
@@ -11,24 +13,22 @@ export type NumberRange = Pick<NumberVariableSpec, 'min' | 'max' | 'step'>;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
-function rangeText(range: NumberRange): string {
-  return `between ${formatNumber(range.min)} and ${formatNumber(range.max)}`;
-}
-
 /** Parse what the reader typed. Empty, not-a-number, infinite, off-step and out-of-range text each get a message. */
-export function parseNumberInput(text: string, range: NumberRange): ParsedNumber {
+export function parseNumberInput(text: string, range: NumberRange, locale: Locale = 'en'): ParsedNumber {
+  const t = kitText(locale);
+  const [min, max] = [formatNumber(range.min), formatNumber(range.max)];
   const trimmed = text.trim().replace(/^−/, '-');
-  if (trimmed === '') return { ok: false, message: `Enter a number ${rangeText(range)}.` };
+  if (trimmed === '') return { ok: false, message: t.numberEnter(min, max) };
   const plain = GROUPED.test(trimmed) ? trimmed.replaceAll(',', '') : trimmed;
-  if (!DECIMAL.test(plain)) return { ok: false, message: `“${trimmed.slice(0, 20)}” is not a number. Enter a number ${rangeText(range)}.` };
+  if (!DECIMAL.test(plain)) return { ok: false, message: t.numberNotANumber(trimmed.slice(0, 20), min, max) };
   const value = Number(plain);
-  if (!Number.isFinite(value)) return { ok: false, message: `That number is too large. Enter a number ${rangeText(range)}.` };
-  if (value < range.min) return { ok: false, message: `${formatNumber(value)} is below the minimum, ${formatNumber(range.min)}.` };
-  if (value > range.max) return { ok: false, message: `${formatNumber(value)} is above the maximum, ${formatNumber(range.max)}.` };
+  if (!Number.isFinite(value)) return { ok: false, message: t.numberTooLarge(min, max) };
+  if (value < range.min) return { ok: false, message: t.numberBelowMin(formatNumber(value), min) };
+  if (value > range.max) return { ok: false, message: t.numberAboveMax(formatNumber(value), max) };
   if (!isOnStep({ ...range, type: 'number', label: '', tex: '', default: range.min }, value)) {
     const message = Number.isInteger(range.step) && Number.isInteger(range.min) && range.step === 1
-      ? 'Enter a whole number.'
-      : `Use steps of ${formatNumber(range.step)} from ${formatNumber(range.min)}.`;
+      ? t.numberWhole
+      : t.numberSteps(formatNumber(range.step), min);
     return { ok: false, message };
   }
   return { ok: true, value: roundToStep(value, range) };

@@ -5,6 +5,8 @@
  * fresh worker. Clients register on globalThis.__unrolledTrainers so browser tests can kill one.
  */
 import type { ReportOptions, TaskSpec } from '../../../lib/train/tasks/registry.ts';
+import { kitText } from '../i18n/kit-text.ts';
+import type { Locale } from '../locale.ts';
 import type { FromWorker, SessionSpec, ToWorker } from './protocol.ts';
 
 /** Callbacks of a client. */
@@ -13,6 +15,8 @@ export interface TrainerHandlers {
   onMessage(message: FromWorker): void;
   /** The worker died; the message says how. */
   onCrash(message: string): void;
+  /** The language of the crash messages (default English). */
+  readonly locale?: Locale;
 }
 
 /** What a training run needs to (re)build its sessions. */
@@ -92,7 +96,7 @@ export class TrainerClient {
   }
 
   /** Kill the worker as a crash would (used by tests and by the page when it is left). */
-  kill(reason = 'The training worker was stopped.'): void {
+  kill(reason = kitText(this.handlers.locale).trainerStopped): void {
     if (!this.worker) return;
     this.worker.terminate();
     this.crashed = true;
@@ -122,13 +126,13 @@ export class TrainerClient {
         event.preventDefault();
         this.crashed = true;
         worker.terminate();
-        this.handlers.onCrash(`The training worker crashed${event.message ? ` (${event.message})` : ''}.`);
+        this.handlers.onCrash(kitText(this.handlers.locale).trainerCrashed(event.message ?? ''));
       });
-      worker.addEventListener('messageerror', () => this.handlers.onCrash('A message from the training worker could not be read.'));
+      worker.addEventListener('messageerror', () => this.handlers.onCrash(kitText(this.handlers.locale).trainerUnreadable));
       this.worker = worker;
     } catch (error) {
       this.crashed = true;
-      this.handlers.onCrash(`The training worker could not start (${error instanceof Error ? error.message : String(error)}).`);
+      this.handlers.onCrash(kitText(this.handlers.locale).trainerCouldNotStart(error instanceof Error ? error.message : String(error)));
     }
   }
 
