@@ -7,10 +7,12 @@
  * training workers. The fixtures also fail a test on any console error, which is where Chromium
  * reports violations inside workers.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { hydrateIslands } from './hydrate.ts';
-import { sitePages } from './site-pages.ts';
+import { ROOT_BUILD, sitePages } from './site-pages.ts';
+import { cspRules, nginxSnippet, snippetIn } from '../../src/integrations/csp/nginx.ts';
 import { parsePolicy } from '../../src/integrations/csp/audit.ts';
 import { pageAllowsWasm, webAssemblySlugs } from '../../src/integrations/csp/wasm-pages.ts';
 
@@ -52,6 +54,7 @@ test('only pages with webAssembly: true exist in the allow-list, and pronounce/ 
 {
   for (const sitePage of sitePages()) {
     test(`${sitePage.name}: a strict policy and no violation while every island hydrates`, async ({ page }) => {
+      test.setTimeout(120_000); // a model or a dozen islands load on a busy machine
       await page.goto(sitePage.path || './');
       const policy = parsePolicy(await pagePolicy(page));
       for (const [name, sources] of policy) expect(sources, `${name} has no 'unsafe-eval'`).not.toContain("'unsafe-eval'");
@@ -106,4 +109,45 @@ test('the in-browser trainer and its race start their workers without a violatio
   await hydrateIslands(page);
   await expect(page.locator('.trainer')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   expect(await violations(page)).toEqual([]);
+});
+
+test("README's nginx snippet is the one the build produces (npm run csp:nginx -- --write)", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  expect(snippetIn(readme), 'README.md holds the generated block').not.toBeNull();
+  expect(snippetIn(readme)).toBe(nginxSnippet(cspRules(ROOT_BUILD, '/course/rnn/')));
+});
+
+test.describe('served with the nginx headers from README', () => {
+  /** Sends every response with the header the README's nginx map would send for its path. */
+  test.beforeEach(async ({ page, baseURL }) => {
+    const rules = cspRules(ROOT_BUILD, new URL(baseURL!).pathname);
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      const path = new URL(route.request().url()).pathname;
+      const rule = rules.find((candidate) => candidate.pattern !== null && new RegExp(candidate.pattern).test(path)) ?? rules[0]!;
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': rule.policy } });
+    });
+  });
+
+  test('a prose page and a search query work without a violation', async ({ page }) => {
+    await page.goto('notation/');
+    await page.locator('site-search button[data-open-modal]').click();
+    await page.locator('site-search dialog input').first().fill('gradient');
+    await expect(page.locator('site-search dialog a.pagefind-ui__result-link').first()).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test('the model page runs its model and a widget page trains in its worker without a violation', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('pronounce/');
+    await hydrateIslands(page);
+    await expect(page.locator('.pronounce-word')).toHaveAttribute('data-phase', 'ready', { timeout: 30_000 });
+    expect(await violations(page)).toEqual([]);
+    await page.goto('gating/?taskT=40');
+    await hydrateIslands(page);
+    const trainer = page.locator('.trainer');
+    await trainer.getByRole('button', { name: 'Start training' }).click();
+    await expect(trainer.getByRole('status')).toContainText(/Training: step [1-9]/);
+    expect(await violations(page)).toEqual([]);
+  });
 });
