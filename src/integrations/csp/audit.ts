@@ -74,7 +74,7 @@ export function auditPage(html: string, options: { readonly wasmAllowed: boolean
       if (!scriptSources.includes(`'${hash}'`)) problems.push(`inline script not in the policy ('${hash}'): ${body.trim().slice(0, 80)}`);
     }
     for (const [key, value] of Object.entries(el.properties)) {
-      if (/^on[a-z]/.test(key)) problems.push(`event-handler attribute ${key} on <${el.tagName}>`);
+      if (/^on[a-zA-Z]/.test(key)) problems.push(`event-handler attribute ${key} on <${el.tagName}>`);
       if ((key === 'href' || key === 'src' || key === 'action') && /^\s*javascript:/i.test(String(value))) problems.push(`javascript: URL on <${el.tagName}>`);
     }
   }
