@@ -1,7 +1,9 @@
 /**
  * Size budgets that size-limit (.size-limit.mjs, `npm run size`) does not express: prose pages load
- * no framework code at all, onnxruntime-web is never part of a page's initial JavaScript, and one
- * search query loads at most 100 kB (gzipped) from pagefind/.
+ * no framework code at all, onnxruntime-web is never part of a page's initial JavaScript, and each
+ * search query loads at most 100 kB (gzipped) of index and result fragments from pagefind/. The
+ * search runtime (Pagefind's script, worker and WebAssembly, about 86 kB) loads once, with the first
+ * query, and is reported beside it but not counted per query.
  */
 import { gzipSync } from 'node:zlib';
 import { test, expect } from './fixtures.ts';
@@ -32,22 +34,38 @@ test('onnxruntime-web is in no page’s initial JavaScript (it loads lazily, whe
   expect(eager).toEqual([]);
 });
 
-test('one search query loads at most 100 kB (gzipped) from pagefind/', async ({ page }, testInfo) => {
-  const loaded = new Map<string, number>();
+/** The search runtime, loaded once per page: Pagefind's script, its worker, its WebAssembly and metadata. */
+const isSearchRuntime = (url: string) => /\/pagefind\/(pagefind(-worker)?\.js|wasm\.[^/]*\.pagefind|pagefind-entry\.json|[^/]*\.pf_meta)(\?|$)/.test(url);
+
+test('each search query loads at most 100 kB (gzipped) of index and results from pagefind/', async ({ page }, testInfo) => {
+  /** Bytes per pagefind/ URL, as served: gzipped, or as is when that is smaller (the .pf_* files are gzip already). */
+  let loaded = new Map<string, number>();
   page.on('response', async (response) => {
     if (!response.url().includes('/pagefind/')) return;
     const body = await response.body().catch(() => Buffer.alloc(0));
-    loaded.set(response.url(), gzipSync(body, { level: 9 }).length);
+    loaded.set(response.url(), Math.min(body.length, gzipSync(body, { level: 9 }).length));
   });
+  const report: string[] = [];
+  /** Runs one query and returns what it loaded beyond the runtime. */
+  const query = async (text: string): Promise<number> => {
+    loaded = new Map();
+    const input = page.locator('site-search dialog input').first();
+    await input.fill(text);
+    await expect(page.locator('site-search dialog a.pagefind-ui__result-link').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const runtime = [...loaded].filter(([url]) => isSearchRuntime(url)).reduce((sum, [, bytes]) => sum + bytes, 0);
+    const perQuery = [...loaded].filter(([url]) => !isSearchRuntime(url)).reduce((sum, [, bytes]) => sum + bytes, 0);
+    report.push(`query "${text}": ${(perQuery / 1000).toFixed(1)} kB of index and results, ${(runtime / 1000).toFixed(1)} kB of search runtime (first use only)`);
+    for (const [url, bytes] of loaded) report.push(`  ${(bytes / 1000).toFixed(1).padStart(6)} kB  ${url.slice(url.indexOf('/pagefind/'))}`);
+    return perQuery;
+  };
   await page.goto('parameters/');
   await page.locator('site-search button[data-open-modal]').click();
-  await page.locator('site-search dialog input').first().fill('gradient');
-  await expect(page.locator('site-search dialog a.pagefind-ui__result-link').first()).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  const total = [...loaded.values()].reduce((sum, bytes) => sum + bytes, 0);
-  const lines = [...loaded].map(([url, bytes]) => `${(bytes / 1000).toFixed(1).padStart(6)} kB  ${url.slice(url.indexOf('/pagefind/'))}`);
-  await testInfo.attach('search-query-bytes.txt', { body: `${lines.join('\n')}\n${(total / 1000).toFixed(1)} kB in all\n` });
-  console.log(`search query: ${(total / 1000).toFixed(1)} kB gzipped from pagefind/ in ${loaded.size} requests`);
-  expect(loaded.size, 'the query loaded from pagefind/').toBeGreaterThan(0);
-  expect(total, lines.join('\n')).toBeLessThanOrEqual(SEARCH_QUERY_BUDGET);
+  const first = await query('gradient');
+  const second = await query('forget gate');
+  await testInfo.attach('search-query-bytes.txt', { body: `${report.join('\n')}\n` });
+  console.log(report.join('\n'));
+  expect(first, report.join('\n')).toBeGreaterThan(0);
+  expect(first, report.join('\n')).toBeLessThanOrEqual(SEARCH_QUERY_BUDGET);
+  expect(second, report.join('\n')).toBeLessThanOrEqual(SEARCH_QUERY_BUDGET);
 });
