@@ -80,7 +80,7 @@ test('a search query runs (Pagefind in its worker) without a violation on a page
   await page.locator('site-search button[data-open-modal]').click();
   const input = page.locator('site-search dialog input').first();
   await input.fill('gradient');
-  await expect(page.locator('site-search dialog a.pagefind-ui__result-link').first()).toBeVisible();
+  await expect(page.locator('site-search dialog a.pagefind-ui__result-link').first()).toBeVisible({ timeout: 30_000 }); // Pagefind starts its worker and WebAssembly on first use
   expect(await violations(page)).toEqual([]);
 });
 
@@ -139,7 +139,7 @@ test.describe('served with the nginx headers from README', () => {
     await page.goto('notation/');
     await page.locator('site-search button[data-open-modal]').click();
     await page.locator('site-search dialog input').first().fill('gradient');
-    await expect(page.locator('site-search dialog a.pagefind-ui__result-link').first()).toBeVisible();
+    await expect(page.locator('site-search dialog a.pagefind-ui__result-link').first()).toBeVisible({ timeout: 30_000 }); // Pagefind starts its worker and WebAssembly on first use
     expect(await violations(page)).toEqual([]);
   });
 

@@ -51,7 +51,7 @@ test('each search query loads at most 100 kB (gzipped) of index and results from
     loaded = new Map();
     const input = page.locator('site-search dialog input').first();
     await input.fill(text);
-    await expect(page.locator('site-search dialog a.pagefind-ui__result-link').first()).toBeVisible();
+    await expect(page.locator('site-search dialog a.pagefind-ui__result-link').first()).toBeVisible({ timeout: 30_000 }); // Pagefind starts its worker and WebAssembly on first use
     await page.waitForLoadState('networkidle');
     const runtime = [...loaded].filter(([url]) => isSearchRuntime(url)).reduce((sum, [, bytes]) => sum + bytes, 0);
     const perQuery = [...loaded].filter(([url]) => !isSearchRuntime(url)).reduce((sum, [, bytes]) => sum + bytes, 0);
