@@ -7,6 +7,9 @@ import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkEquations } from './src/kit/remark-equations.ts';
 import { onnxruntimeFiles } from './src/integrations/onnxruntime-files.ts';
+import { CSP_DIRECTIVES, SCRIPT_RESOURCES_EVERY_PAGE, STYLE_RESOURCES } from './src/integrations/csp/policy.ts';
+import { starlightInlineScriptHashes } from './src/integrations/csp/starlight-inline-scripts.ts';
+import { cspAudit } from './src/integrations/csp/audit-integration.ts';
 
 /** The one setting for hosting under a sub-path: SITE_BASE=/course/rnn/ npm run build */
 const base = process.env.SITE_BASE ?? '/';
@@ -14,6 +17,16 @@ const base = process.env.SITE_BASE ?? '/';
 export default defineConfig({
   base,
   trailingSlash: 'always',
+  // A strict Content-Security-Policy on every page (src/integrations/csp/policy.ts; README,
+  // "Security and size budgets"). Astro hashes the scripts and styles it bundles; Starlight's own
+  // inline scripts are hashed from its installed sources; cspAudit() fails the build on anything else.
+  security: {
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: [...SCRIPT_RESOURCES_EVERY_PAGE], hashes: starlightInlineScriptHashes() },
+      styleDirective: { resources: [...STYLE_RESOURCES] },
+    },
+  },
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath, remarkEquations],
@@ -32,6 +45,7 @@ export default defineConfig({
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },
       },
       components: { Sidebar: './src/overrides/Sidebar.astro' },
+      routeMiddleware: './src/integrations/csp/route-middleware.ts',
       head: [
         // Keyboard access to equations and tables that scroll sideways on narrow screens.
         { tag: 'script', attrs: { type: 'module', src: `${base.replace(/\/?$/, '/')}scripts/focusable-overflow.js` } },
@@ -62,5 +76,6 @@ export default defineConfig({
     }),
     svelte(),
     onnxruntimeFiles(),
+    cspAudit(),
   ],
 });

@@ -15,7 +15,8 @@
  * K a multiple of L, so the kernel has no edge cases. float32 sums stay in float32, as PyTorch's float32
  * kernels do. Where WebAssembly SIMD is missing, `simdAvailable()` is false and kernels.ts uses the
  * JavaScript tiles. The module is about 1.6 KB, under Chrome's 4 KB limit for compiling synchronously on
- * the main thread; a page whose Content-Security-Policy forbids WebAssembly also falls back to the tiles.
+ * the main thread; a page whose <meta> Content-Security-Policy forbids WebAssembly uses the tiles without
+ * trying (trying would raise a securitypolicyviolation), and so does one whose header policy forbids it.
  */
 
 import type { FloatArray } from './tensor.ts';
@@ -196,8 +197,37 @@ type GemmFunction = (aPtr: number, bPtr: number, cPtr: number, M: number, N: num
 
 let kernel: SimdKernel | null | undefined;
 
+/** A page's <meta> Content-Security-Policy, typed locally (lib/ compiles without DOM types). */
+interface PolicyDocument {
+  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+}
+
+/**
+ * Whether a Content-Security-Policy lets the page compile WebAssembly: its script-src (or, without
+ * one, its default-src) allows 'wasm-unsafe-eval' or 'unsafe-eval', or it restricts neither.
+ */
+export function policyAllowsWasm(policy: string): boolean {
+  const directives = new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map((words) => [words[0]!.toLowerCase(), words.slice(1)] as const),
+  );
+  const sources = directives.get('script-src') ?? directives.get('default-src');
+  return sources === undefined || sources.includes("'wasm-unsafe-eval'") || sources.includes("'unsafe-eval'");
+}
+
+/** False in a page whose <meta> policy forbids WebAssembly: trying would only report a violation before falling back. Workers have no document and try. */
+function documentAllowsWasm(): boolean {
+  const doc = (globalThis as { document?: PolicyDocument }).document;
+  const policy = doc?.querySelector('meta[http-equiv="content-security-policy" i]')?.getAttribute('content');
+  return policy == null || policyAllowsWasm(policy);
+}
+
 function load(): SimdKernel | null {
   if (kernel !== undefined) return kernel;
+  if (!documentAllowsWasm()) return (kernel = null);
   try {
     const bytes = assemble();
     const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;

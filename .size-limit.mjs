@@ -1,0 +1,21 @@
+/**
+ * Size budgets (issue 8), checked by `npm run size` (size-limit with @size-limit/file) on the built
+ * dist/. One entry per page: its initial JavaScript (src/integrations/size/initial-js.ts: module
+ * scripts, modulepreloads, island component and renderer files, and their static imports), gzipped,
+ * without onnxruntime-web (which must load lazily; test/e2e/size-budgets.spec.ts checks that).
+ *   - a widget page (one with islands): at most 50 kB;
+ *   - a prose page: at most 10 kB of site chrome (search, table of contents, panels); that it holds
+ *     no framework code at all is checked in test/e2e/size-budgets.spec.ts.
+ */
+import { buildScripts, isOnnxRuntime } from './src/integrations/size/initial-js.ts';
+
+/** The budgets, gzipped. */
+export const WIDGET_PAGE_LIMIT = '50 kB';
+export const PROSE_PAGE_LIMIT = '10 kB';
+
+export default buildScripts('dist', '/').map((page) => ({
+  name: `${page.path || '(home)'} (${page.hasIslands ? 'widget page' : 'prose page'}), initial JS`,
+  path: page.files.filter((file) => !isOnnxRuntime(file)),
+  limit: page.hasIslands ? WIDGET_PAGE_LIMIT : PROSE_PAGE_LIMIT,
+  gzip: true,
+}));
