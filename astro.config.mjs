@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkEquations } from './src/kit/remark-equations.ts';
 import { onnxruntimeFiles } from './src/integrations/onnxruntime-files.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 
 /** The one setting for hosting under a sub-path: SITE_BASE=/course/rnn/ npm run build */
 const base = process.env.SITE_BASE ?? '/';
@@ -62,5 +63,6 @@ export default defineConfig({
     }),
     svelte(),
     onnxruntimeFiles(),
+    serviceWorker(), // last: it lists every file the others wrote
   ],
 });
