@@ -62,12 +62,10 @@ async function missingAfterStoring(urls: readonly string[]): Promise<string[]> {
   return missing;
 }
 
-/** The page's own URL and the same-origin resources it loaded without the worker. */
-function loadedWithoutWorker(scope: string): string[] {
+/** The same-origin URLs among `entries` that were loaded without the worker (so it has not stored them). */
+function loadedWithoutWorker(entries: readonly PerformanceEntry[], scope: string): string[] {
   const urls = new Set<string>();
-  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  if (!navigation || navigation.workerStart === 0) urls.add(location.href);
-  for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+  for (const entry of entries as PerformanceResourceTiming[]) {
     const url = entry.workerStart === 0 ? storableUrl(entry.name, scope) : null;
     if (url) urls.add(url);
   }
@@ -185,18 +183,30 @@ export async function startOfflinePanel(root: HTMLElement): Promise<void> {
   panel.button.addEventListener('click', () => void storeCourse(panel, text, base));
   await worker.register();
   await worker.controlling;
-  // What loaded before the worker took over (the first visit) is requested again through it.
-  const pending = loadedWithoutWorker(scope);
-  if (pending.length > 0) {
-    say(panel.pageStatus, text.pageStoring);
-    await Promise.allSettled(pending.map((url) => requestThroughWorker(url, () => undefined)));
-    await missingAfterStoring(pending);
-  }
-  await showPageStatus(panel, text, scope);
-  // Files the page loads later (a model, a dataset) go through the worker; recheck as they arrive.
+  // What loaded before the worker took over (the first visit), or without it (a module the browser
+  // had in memory), is requested again through it, so that the worker stores it; files the page
+  // loads later (a model, a dataset) are checked as they arrive.
+  const missed = new Set<string>();
+  const navigation = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  for (const url of loadedWithoutWorker(navigation, scope)) missed.add(url);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  new PerformanceObserver(() => {
+  const settle = async (): Promise<void> => {
+    const urls = [...missed];
+    missed.clear();
+    if (urls.length > 0) {
+      if (panel.root.dataset.pageOffline !== 'yes') say(panel.pageStatus, text.pageStoring);
+      await Promise.allSettled(urls.map((url) => requestThroughWorker(url, () => undefined)));
+      await missingAfterStoring(urls);
+    }
+    await showPageStatus(panel, text, scope);
+  };
+  const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void showPageStatus(panel, text, scope), 500);
-  }).observe({ type: 'resource' });
+    timer = setTimeout(() => void settle(), 300);
+  };
+  new PerformanceObserver((list) => {
+    for (const url of loadedWithoutWorker(list.getEntries(), scope)) missed.add(url);
+    schedule();
+  }).observe({ type: 'resource', buffered: true });
+  schedule();
 }
