@@ -26,7 +26,7 @@ const test = secureTest.extend({
   ],
 });
 
-test.use({ serviceWorkers: 'allow' });
+test.use({ serviceWorkers: 'allow', trace: 'off' }); // tracing every response body slows the browser badly
 
 const panel = (page: Page) => page.locator('[data-offline-panel]');
 
