@@ -38,7 +38,12 @@ export function runtimeCaching(base: string): RuntimeCaching[] {
       options: { cacheName: CACHE_NAMES.pages, networkTimeoutSeconds: 5, matchOptions: { ignoreSearch: true } },
     },
     { urlPattern: under('_astro/'), handler: 'CacheFirst', options: { cacheName: CACHE_NAMES.assets } },
-    { urlPattern: under('models/|ort/|pagefind/|offline-manifest\\.json$'), handler: 'NetworkFirst', options: { cacheName: CACHE_NAMES.runtime } },
+    {
+      urlPattern: under('models/|ort/|pagefind/|offline-manifest\\.json$'),
+      handler: 'NetworkFirst',
+      // Pagefind asks for its entry file with a cache-busting `?ts=…`: read the stored copy without it.
+      options: { cacheName: CACHE_NAMES.runtime, matchOptions: { ignoreSearch: true } },
+    },
     {
       urlPattern: new RegExp(`^https?://[^/]+${root}`),
       handler: 'StaleWhileRevalidate',
