@@ -10,6 +10,7 @@ import { onnxruntimeFiles } from './src/integrations/onnxruntime-files.ts';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES_EVERY_PAGE, STYLE_RESOURCES } from './src/integrations/csp/policy.ts';
 import { starlightInlineScriptHashes } from './src/integrations/csp/starlight-inline-scripts.ts';
 import { cspAudit } from './src/integrations/csp/audit-integration.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 
 /** The one setting for hosting under a sub-path: SITE_BASE=/course/rnn/ npm run build */
 const base = process.env.SITE_BASE ?? '/';
@@ -77,5 +78,6 @@ export default defineConfig({
     svelte(),
     onnxruntimeFiles(),
     cspAudit(),
+    serviceWorker(), // last: it lists every file the others wrote
   ],
 });

@@ -119,6 +119,9 @@ export const test = base.extend<SiteGuardOptions & SiteGuardFixtures>({
         if (matchesAny(url, allowedFailures)) return;
         // A navigation cancels the previous page's pending loads; that is not a broken request.
         if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+        // A service worker's own network attempt (offline, it then answers from its cache); when it
+        // cannot answer, the page's request fails too and is counted.
+        if (request.serviceWorker()) return;
         problems.push(`failed request: ${request.method()} ${url} (${request.failure()?.errorText ?? 'unknown error'})`);
       });
 
