@@ -19,9 +19,9 @@ export const CSP_DIRECTIVES = [
 ] as const;
 
 /**
- * Extra script-src sources for every page. 'wasm-unsafe-eval' is here because Starlight's search
- * (Pagefind) compiles WebAssembly in the page on every page with the search box; README "Security
- * and size budgets" explains the choice.
+ * Extra script-src sources for every page: only 'self'. Starlight's search (Pagefind) compiles its
+ * WebAssembly in its own same-origin worker, which the page's <meta> policy does not reach, so no
+ * page needs 'wasm-unsafe-eval' for search (README, "Security and size budgets").
  */
 export const SCRIPT_RESOURCES_EVERY_PAGE = ["'self'"] as const;
 
