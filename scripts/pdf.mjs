@@ -109,6 +109,13 @@ async function hydrate(page, limitMs = 30_000) {
 function extractChapter({ id, root, publicRoot, inHandout }) {
   const article = document.querySelector('main .sl-markdown-content');
   if (!article) throw new Error(`no article on ${location.href}`);
+  // Form values live in properties, which a copy loses; write them into attributes first.
+  for (const input of article.querySelectorAll('input, textarea, select')) {
+    if (input instanceof HTMLInputElement && (input.type === 'checkbox' || input.type === 'radio')) input.toggleAttribute('checked', input.checked);
+    else if (input instanceof HTMLTextAreaElement) input.textContent = input.value;
+    else if (input instanceof HTMLSelectElement) for (const option of input.options) option.toggleAttribute('selected', option.selected);
+    else input.setAttribute('value', input.value);
+  }
   const copy = article.cloneNode(true);
   // Canvases lose their pixels when copied; keep them as images.
   const canvases = article.querySelectorAll('canvas');
