@@ -45,13 +45,13 @@ export default defineConfig({
         root: { label: 'English', lang: 'en' },
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },
       },
-      components: { Sidebar: './src/overrides/Sidebar.astro' },
+      components: { Sidebar: './src/overrides/Sidebar.astro', Footer: './src/overrides/Footer.astro' },
       routeMiddleware: './src/integrations/csp/route-middleware.ts',
       head: [
         // Keyboard access to equations and tables that scroll sideways on narrow screens.
         { tag: 'script', attrs: { type: 'module', src: `${base.replace(/\/?$/, '/')}scripts/focusable-overflow.js` } },
       ],
-      customCss: ['katex/dist/katex.min.css', './src/styles/unrolled.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/unrolled.css', './src/styles/print.css'],
       sidebar: [
         { label: 'Start here', translations: { 'zh-CN': '从这里开始' }, items: [{ slug: 'index' }] },
         {

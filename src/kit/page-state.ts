@@ -4,6 +4,7 @@
  * Only the browser calls into this module; at build time widgets render their defaults.
  */
 import { map } from 'nanostores';
+import { URL_CHANGE_EVENT } from './url-change-event.ts';
 import { readUrlState, writeUrlState } from './url-state.ts';
 import { isValidValue, type VariableSpec, type VariableSpecs, type VariableValue } from './variables.ts';
 
@@ -58,16 +59,21 @@ function writeUrlNow(): void {
   const url = new URL(location.href);
   writeUrlState(url.searchParams, Object.fromEntries(declared), pageValues.get());
   try {
-    if (url.href !== location.href) history.replaceState(history.state, '', url);
+    if (url.href === location.href) return;
+    history.replaceState(history.state, '', url);
+    // replaceState fires no event; print captions (src/components/Print) show this URL and listen for this one.
+    dispatchEvent(new Event(URL_CHANGE_EVENT));
   } catch {
     // A browser that refuses the write (rate limit, sandbox) leaves the old URL; the page itself is unaffected.
   }
 }
 
 // Leaving the page within the interval would drop the pending write; land it on the way out, so the history entry
-// (and Back) holds the latest state.
+// (and Back) holds the latest state. Printing within the interval would print the previous URL under the figures; land it before printing too.
 if (typeof addEventListener === 'function') {
-  addEventListener('pagehide', () => {
+  const flush = () => {
     if (pendingUrlWrite !== undefined) writeUrlNow();
-  });
+  };
+  addEventListener('pagehide', flush);
+  addEventListener('beforeprint', flush);
 }
