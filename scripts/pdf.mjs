@@ -5,6 +5,7 @@
 //   node scripts/pdf.mjs --dist dist-sub          a build made elsewhere (its base path is read from it)
 //   node scripts/pdf.mjs --url http://127.0.0.1:4330/   a site that is already being served
 //   --site https://example.edu/course/rnn/        print figure URLs against the public address
+//                                                 (without it they are relative to the course's home page)
 //   --out FILE                                    where to write the PDF
 //
 // It reads the chapter order from the built sidebar (the Chapters group, then Reference; the home
@@ -135,12 +136,19 @@ function extractChapter({ id, root, publicRoot, inHandout }) {
     copy.querySelectorAll(`[${name}]`).forEach((e) => e.setAttribute(name, e.getAttribute(name).split(/\s+/).map(local).join(' ')));
   }
   const toPublic = (href) => (href.startsWith(root) ? publicRoot + href.slice(root.length) : href);
+  // A relative address (no --site) is printed as text only: as a link, the PDF would point at the
+  // local server that made it.
+  const pointAt = (link, href) => {
+    const address = toPublic(href);
+    if (address === href || publicRoot !== '') link.setAttribute('href', address);
+    else link.removeAttribute('href');
+    return address;
+  };
   for (const caption of copy.querySelectorAll('.unrolled-print-caption a')) {
-    caption.href = toPublic(caption.href);
-    caption.textContent = caption.getAttribute('href');
+    caption.textContent = pointAt(caption, caption.href);
   }
   for (const link of copy.querySelectorAll('a[href]')) {
-    if (link.closest('.unrolled-print-caption')) continue;
+    if (link.closest('.unrolled-print-caption') || !link.hasAttribute('href')) continue;
     const raw = link.getAttribute('href');
     if (raw.startsWith('#')) {
       link.setAttribute('href', `#${local(raw.slice(1))}`);
@@ -153,7 +161,7 @@ function extractChapter({ id, root, publicRoot, inHandout }) {
       link.setAttribute('href', target.hash ? `#${chapter}--${target.hash.slice(1)}` : `#${chapter}`);
       delete link.dataset.printUrl;
     } else {
-      link.href = toPublic(target.href);
+      pointAt(link, target.href);
       if (link.dataset.printUrl) link.dataset.printUrl = toPublic(link.dataset.printUrl);
     }
   }
@@ -275,7 +283,9 @@ export async function makePdf(options) {
     root = `http://127.0.0.1:${options.port}${base}`;
   }
   if (!root.endsWith('/')) root += '/';
-  const publicRoot = options.site ? options.site.replace(/\/?$/, '/') : root;
+  // Without --site the handout cannot know where the course will be hosted, so its figure URLs are
+  // written relative to the course's home page ("parameters/?H=64"), never as the local server's.
+  const publicRoot = options.site ? options.site.replace(/\/?$/, '/') : '';
   const browser = await chromium.launch({
     executablePath: findChromium(),
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
