@@ -114,3 +114,16 @@ test('the model page runs its model offline after one visit', async ({ page, con
   await field.fill('colonel');
   await expect(word.locator('[data-phonemes]')).toHaveText(online);
 });
+
+test.describe('when the browser refuses the service worker', () => {
+  // As a blocking policy or privacy setting would (and as every other spec's browser does).
+  test.use({ serviceWorkers: 'block' });
+
+  test('the panel says offline reading is unavailable, and the page works without an error', async ({ page }) => {
+    await page.goto('parameters/');
+    const panel = page.locator('[data-offline-panel]');
+    await expect(panel).toHaveAttribute('data-page-offline', 'unavailable');
+    await expect(panel.locator('[data-page-status]')).toHaveText(/the browser did not start the offline worker/);
+    await expect(panel.getByRole('button', { name: 'Make the whole course available offline' })).toBeDisabled();
+  });
+});

@@ -181,7 +181,10 @@ export async function startOfflinePanel(root: HTMLElement): Promise<void> {
 
   const worker = new Workbox(`${base}sw.js`, { scope: base });
   panel.button.addEventListener('click', () => void storeCourse(panel, text, base));
-  await worker.register();
+  // A browser may refuse the worker (an enterprise policy, a privacy setting, a test harness that
+  // blocks service workers): workbox-window then rejects, or throws on the missing registration.
+  const registration = await worker.register().catch(() => undefined);
+  if (!registration) return unavailable(panel, text.refused);
   await worker.controlling;
   // What loaded before the worker took over (the first visit), or without it (a module the browser
   // had in memory), is requested again through it, so that the worker stores it; files the page

@@ -10,6 +10,8 @@ export interface OfflineText {
   readonly pageStoring: string;
   readonly insecure: string;
   readonly unsupported: string;
+  /** The browser refused to start the service worker (a policy, a blocked registration). */
+  readonly refused: string;
   readonly development: string;
   readonly button: string;
   readonly progressLabel: string;
@@ -31,6 +33,7 @@ export const OFFLINE_TEXT: Readonly<Record<Locale, OfflineText>> = {
     insecure:
       'Offline reading is unavailable here: it needs a secure connection (HTTPS, or localhost). The course works online as usual.',
     unsupported: 'Offline reading is unavailable: this browser has no service workers. The course works online as usual.',
+    refused: 'Offline reading is unavailable: the browser did not start the offline worker (a browser setting or policy may block it). The course works online as usual.',
     development: 'Offline reading works in the built site only, not in the development server.',
     button: 'Make the whole course available offline',
     progressLabel: 'Storing the course for offline reading',
@@ -50,6 +53,7 @@ export const OFFLINE_TEXT: Readonly<Record<Locale, OfflineText>> = {
     pageStoring: '正在保存本页，以便离线阅读……',
     insecure: '此处无法离线阅读：离线功能需要安全连接（HTTPS 或 localhost）。在线阅读不受影响。',
     unsupported: '无法离线阅读：此浏览器不支持 Service Worker。在线阅读不受影响。',
+    refused: '无法离线阅读：浏览器没有启动离线所需的 Service Worker（可能被浏览器设置或策略阻止）。在线阅读不受影响。',
     development: '离线阅读只在构建后的网站中可用，开发服务器中不可用。',
     button: '让整个课程可以离线阅读',
     progressLabel: '正在保存课程，以便离线阅读',
