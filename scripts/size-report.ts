@@ -12,7 +12,7 @@ console.log('|---|---|---:|---:|---|');
 for (const page of buildScripts(process.env.E2E_DIST ?? 'dist', '/')) {
   const files = page.files.filter((file) => !isOnnxRuntime(file));
   const total = gzipBytes(files);
-  const budget = page.hasIslands ? 50_000 : 10_000;
+  const budget = page.hasIslands ? 50_000 : 20_000; // the widget target and the prose limit of .size-limit.mjs
   const largest = files
     .map((file) => [gzipBytes([file]), basename(file)] as const)
     .sort((a, b) => b[0] - a[0])
