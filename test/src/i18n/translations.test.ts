@@ -103,6 +103,13 @@ describe.each(chinesePages.filter((page) => englishPages.includes(page)))('the p
   it('has a title', () => {
     expect(typeof frontmatter(chinese).title).toBe('string');
   });
+  it('asks for the same page settings besides the text (sidebar order, WebAssembly in its CSP)', () => {
+    const settings = (file: string) => {
+      const { title, description, variables, ...rest } = frontmatter(file);
+      return rest;
+    };
+    expect(settings(chinese)).toEqual(settings(english));
+  });
 });
 
 /** A kit string's text: the string itself, or a function's result for sample arguments. */
