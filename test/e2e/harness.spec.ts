@@ -41,11 +41,17 @@ test.describe('the page guard records', () => {
     await expectRecorded(pageProblems, new RegExp(`failed request: GET ${baseURL}refused\\.json`));
   });
 
-  test('a request to another origin, and blocks it', async ({ page, pageProblems }) => {
-    await page.goto('./');
-    const outcome = await page.evaluate(() => fetch('https://example.com/x.js').then(() => 'answered', () => 'blocked'));
-    expect(outcome).toBe('blocked');
-    await expectRecorded(pageProblems, /off-origin request: GET https:\/\/example\.com\/x\.js/);
+  test.describe('with the site’s CSP bypassed', () => {
+    // The site's own policy (connect-src 'self') already stops this fetch inside the browser, before
+    // the guard could see it; bypassing it tests the guard, the second line of defence.
+    test.use({ bypassCSP: true });
+
+    test('a request to another origin, and blocks it', async ({ page, pageProblems }) => {
+      await page.goto('./');
+      const outcome = await page.evaluate(() => fetch('https://example.com/x.js').then(() => 'answered', () => 'blocked'));
+      expect(outcome).toBe('blocked');
+      await expectRecorded(pageProblems, /off-origin request: GET https:\/\/example\.com\/x\.js/);
+    });
   });
 
   test('nothing on a clean page', ({ pageProblems }) => {
