@@ -18,6 +18,9 @@ import { READY_TIMEOUT, expectPhase, openModelPage } from './model-page.ts';
 const ortDist = dirname(createRequire(import.meta.url).resolve('onnxruntime-web'));
 
 test.use({
+  // These tests load onnxruntime-web by hand on a page without a model, to compare backends; the
+  // page's CSP (no 'wasm-unsafe-eval' there) is not what they test (csp.spec.ts checks the model page).
+  bypassCSP: true,
   launchOptions: {
     executablePath: findChromium(),
     // The suite's flags without --disable-gpu, plus WebGPU.
