@@ -1,7 +1,7 @@
 /**
  * Browser tests: Playwright against the built site, in the system Chromium (nothing is downloaded).
  *
- * Two projects run every spec:
+ * Two projects:
  *   - root:    dist/     served at http://127.0.0.1:4330/
  *   - subpath: dist-sub/ (SITE_BASE=/course/rnn/) served at http://127.0.0.1:4331/course/rnn/
  * Specs navigate with relative paths and no leading slash (`page.goto('parameters/')`), so the
@@ -61,14 +61,16 @@ export default defineConfig({
     {
       name: 'subpath',
       use: { baseURL: `http://127.0.0.1:${subPort}${subBase}` },
-      // The sub-path project checks what the base path changes. The Chinese pages are built from the
-      // same templates as the English ones, so the tests named after a zh-cn/ page (the per-page
-      // checks) run once, in the root project; every English page still runs here. axe, the
-      // reduced-motion/target-size and the print checks look at the rendered page, which the base
-      // path does not change, so they too run once, in the root project (the suite's time on two
-      // cores stays well inside CI's limit).
-      grepInvert: /zh-cn\/[a-z]/,
-      testIgnore: ['**/a11y.spec.ts', '**/motion-and-targets.spec.ts', '**/print.spec.ts'],
+      // The sub-path project checks what the base path changes: every English page loads clean with
+      // no failed request (page-audit, without its rendering checks: see `renderingChecks`), links,
+      // search, the 404 page, the service worker's scope, progress keys, the language switcher's
+      // URLs and the PDF handout (whole files, matched by name), plus each test tagged @base: the
+      // ones that fetch a worker, a dataset, a model or the runtime, or carry state in the URL.
+      // What the base path does not change (widget numbers, axe, motion, target sizes, print, the
+      // phone layout: tagged @rendering) and the zh-cn/ pages (the same templates) run once, in root.
+      metadata: { renderingChecks: false },
+      grep: [/(page-audit|site|subpath|offline|offline-insecure|progress|i18n|pdf)\.spec\.ts/, /@base/],
+      grepInvert: [/zh-cn\/[a-z]/, /@rendering/],
     },
   ],
   webServer: [

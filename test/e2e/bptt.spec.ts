@@ -61,7 +61,7 @@ test.describe('BPTT chapter', () => {
     await expect(page.locator('.tiny-rnn [data-line="newLoss"]')).toContainText('α = 0.55');
   });
 
-  test('the URL keeps the settings for a new page; garbage in the URL keeps the defaults', async ({ page, context }) => {
+  test('the URL keeps the settings for a new page; garbage in the URL keeps the defaults', { tag: '@base' }, async ({ page, context }) => {
     await page.goto(SLUG);
     await hydrateIslands(page);
     await page.getByRole('spinbutton', { name: 'Spectral radius ρ (type a value)' }).fill('1.2');
@@ -108,7 +108,7 @@ test.describe('BPTT chapter', () => {
     await expect(rho).toHaveAttribute('aria-invalid', 'true');
   });
 
-  test('heavy settings compute in a worker, and finish', async ({ page }) => {
+  test('heavy settings compute in a worker, and finish', { tag: '@base' }, async ({ page }) => {
     await page.goto(`${SLUG}?T=1000&H=32`);
     await hydrateIslands(page);
     await expect(caption(page)).toContainText('T = 1000, H = 32, f = tanh');

@@ -1,78 +1,29 @@
 /**
- * The strict Content-Security-Policy in a real browser: every built page loads and hydrates all of
- * its islands without one `securitypolicyviolation` event, and its policy has no 'unsafe-eval' and
- * 'wasm-unsafe-eval' only where the frontmatter says `webAssembly: true`. Then the parts that
+ * The strict Content-Security-Policy in a real browser. page-audit.spec.ts checks every built page
+ * (a strict policy, 'wasm-unsafe-eval' only where the frontmatter says `webAssembly: true`, and no
+ * `securitypolicyviolation` while every island hydrates). This spec covers the parts that
  * compile or spawn things: a search query (Pagefind compiles WebAssembly in its own worker, so no
  * page needs 'wasm-unsafe-eval' for it), the model on pronounce/ (onnxruntime-web), and the
  * training workers. The fixtures also fail a test on any console error, which is where Chromium
  * reports violations inside workers.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { hydrateIslands } from './hydrate.ts';
-import { ROOT_BUILD, sitePages } from './site-pages.ts';
+import { cspViolations, pagePolicy, watchCspViolations } from './csp-watch.ts';
+import { ROOT_BUILD } from './site-pages.ts';
 import { cspRules, nginxSnippet, snippetIn } from '../../src/integrations/csp/nginx.ts';
-import { parsePolicy } from '../../src/integrations/csp/audit.ts';
-import { pageAllowsWasm, webAssemblySlugs } from '../../src/integrations/csp/wasm-pages.ts';
-
-/** Violations seen by the page, kept on window by an init script that runs before any page script. */
-declare global {
-  interface Window {
-    __cspViolations?: string[];
-  }
-}
+import { webAssemblySlugs } from '../../src/integrations/csp/wasm-pages.ts';
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      window.__cspViolations!.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
-    });
-  });
+  await watchCspViolations(page);
 });
-
-/** The violations the current page has seen so far. */
-async function violations(page: Page): Promise<string[]> {
-  return page.evaluate(() => window.__cspViolations ?? []);
-}
-
-/** The page's CSP, from its <meta http-equiv>. */
-async function pagePolicy(page: Page): Promise<string> {
-  const content = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
-  expect(content, 'the page has a CSP <meta>').toBeTruthy();
-  return content!;
-}
 
 const wasmSlugs = webAssemblySlugs();
 
 test('only pages with webAssembly: true exist in the allow-list, and pronounce/ is one of them', () => {
   expect([...wasmSlugs]).toEqual(['pronounce/']);
 });
-
-// Both builds hold the same pages under the same relative paths; each project visits its own.
-{
-  for (const sitePage of sitePages()) {
-    test(`${sitePage.name}: a strict policy and no violation while every island hydrates`, async ({ page }) => {
-      test.setTimeout(120_000); // a model or a dozen islands load on a busy machine
-      await page.goto(sitePage.path || './');
-      const policy = parsePolicy(await pagePolicy(page));
-      for (const [name, sources] of policy) expect(sources, `${name} has no 'unsafe-eval'`).not.toContain("'unsafe-eval'");
-      expect(policy.get('script-src')).not.toContain("'unsafe-inline'");
-      const wasm = policy.get('script-src')?.includes("'wasm-unsafe-eval'") ?? false;
-      expect(wasm, `'wasm-unsafe-eval' on ${sitePage.name}`).toBe(pageAllowsWasm(sitePage.path, wasmSlugs));
-      await hydrateIslands(page);
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
-          window.scrollTo(0, y);
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      });
-      await page.waitForLoadState('networkidle');
-      expect(await violations(page)).toEqual([]);
-    });
-  }
-}
 
 test('a search query runs (Pagefind in its worker) without a violation on a page without wasm-unsafe-eval', async ({ page }) => {
   await page.goto('parameters/');
@@ -81,7 +32,7 @@ test('a search query runs (Pagefind in its worker) without a violation on a page
   const input = page.locator('site-search dialog input').first();
   await input.fill('gradient');
   await expect(page.locator('site-search dialog a.pagefind-ui__result-link').first()).toBeVisible({ timeout: 30_000 }); // Pagefind starts its worker and WebAssembly on first use
-  expect(await violations(page)).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
 });
 
 test('the model on pronounce/ loads and runs (onnxruntime-web, WebAssembly) without a violation', async ({ page }) => {
@@ -91,7 +42,7 @@ test('the model on pronounce/ loads and runs (onnxruntime-web, WebAssembly) with
   const word = page.locator('.pronounce-word');
   await expect(word).toHaveAttribute('data-phase', 'ready', { timeout: 30_000 });
   await expect(word.locator('[data-phonemes]')).not.toBeEmpty();
-  expect(await violations(page)).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
 });
 
 test('a training worker starts and reports progress without a violation (gating/)', async ({ page }) => {
@@ -102,7 +53,7 @@ test('a training worker starts and reports progress without a violation (gating/
   await trainer.getByRole('button', { name: 'Start training' }).click();
   await expect(trainer.getByRole('status')).toContainText(/Training: step [1-9]/);
   await trainer.getByRole('button', { name: 'Stop' }).click();
-  expect(await violations(page)).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
 });
 
 test('the in-browser trainer and its race start their workers without a violation (train-in-browser/)', async ({ page }) => {
@@ -110,7 +61,7 @@ test('the in-browser trainer and its race start their workers without a violatio
   await page.goto('train-in-browser/');
   await hydrateIslands(page);
   await expect(page.locator('.trainer')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-  expect(await violations(page)).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
 });
 
 test("README's nginx snippet is the one the build produces (npm run csp:nginx -- --write)", () => {
@@ -140,7 +91,7 @@ test.describe('served with the nginx headers from README', () => {
     await page.locator('site-search button[data-open-modal]').click();
     await page.locator('site-search dialog input').first().fill('gradient');
     await expect(page.locator('site-search dialog a.pagefind-ui__result-link').first()).toBeVisible({ timeout: 30_000 }); // Pagefind starts its worker and WebAssembly on first use
-    expect(await violations(page)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
   });
 
   test('the model page runs its model without a violation', async ({ page }) => {
@@ -148,7 +99,7 @@ test.describe('served with the nginx headers from README', () => {
     await page.goto('pronounce/');
     await hydrateIslands(page);
     await expect(page.locator('.pronounce-word')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
-    expect(await violations(page)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
   });
 
   test('a widget page trains in its worker without a violation', async ({ page }) => {
@@ -158,6 +109,6 @@ test.describe('served with the nginx headers from README', () => {
     const trainer = page.locator('.task-trainer');
     await trainer.getByRole('button', { name: 'Start training' }).click();
     await expect(trainer.getByRole('status')).toContainText(/Training: step [1-9]/);
-    expect(await violations(page)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
   });
 });

@@ -76,7 +76,7 @@ test.describe('gating chapter', () => {
     await expect(page.locator('.gradient-paths svg[role="img"]')).toHaveCount(1);
   });
 
-  test('the URL keeps the settings and restores them in a new page; garbage in the URL keeps the defaults', async ({ page, context }) => {
+  test('the URL keeps the settings and restores them in a new page; garbage in the URL keeps the defaults', { tag: '@base' }, async ({ page, context }) => {
     await page.goto(SLUG);
     await hydrateIslands(page);
     await explorerControls(page).getByLabel('Your sentence').fill('gates open and close');
@@ -142,7 +142,7 @@ test.describe('gating chapter', () => {
     await expect(explorer(page).locator('.pytorch [role="status"]')).toHaveText(/Copied|Selected/);
   });
 
-  test('training runs in a worker: progress in a status region, stop, and a finished short run', async ({ page }) => {
+  test('training runs in a worker: progress in a status region, stop, and a finished short run', { tag: '@base' }, async ({ page }) => {
     await page.goto(`${SLUG}?taskT=40`);
     await hydrateIslands(page);
     const status = trainer(page).getByRole('status');

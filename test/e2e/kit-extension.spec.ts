@@ -19,7 +19,7 @@ test.describe('text variables and code blocks', () => {
     await expect(field(page)).toHaveValue('the cat sat on the mat');
   });
 
-  test('typing updates the code and the URL, and a reload restores both', async ({ page }) => {
+  test('typing updates the code and the URL, and a reload restores both', { tag: '@base' }, async ({ page }) => {
     await page.goto('authoring/');
     await hydrateIslands(page);
     await field(page).fill('');

@@ -112,7 +112,7 @@ test.describe('parameter calculator', () => {
     await expect(field).toHaveValue('1024');
   });
 
-  test('URL state round-trips into a new page', async ({ page, context }) => {
+  test('URL state round-trips into a new page', { tag: '@base' }, async ({ page, context }) => {
     await page.goto('parameters/');
     await hydrateAll(page);
     await page.getByRole('radio', { name: 'LSTM' }).check();

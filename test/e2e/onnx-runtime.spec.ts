@@ -161,7 +161,7 @@ test.describe('model runtime: loaded only where a model is', () => {
     });
   }
 
-  test('the model page fetches exactly the self-hosted runtime files, under the base path', async ({ page, baseURL }) => {
+  test('the model page fetches exactly the self-hosted runtime files, under the base path', { tag: '@base' }, async ({ page, baseURL }) => {
     const runtimeRequests: string[] = [];
     page.on('request', (request) => {
       if (/\/ort\//.test(request.url())) runtimeRequests.push(request.url());

@@ -3,65 +3,11 @@
  * dark mode, and every widget carries a visible caption "Figure N — name · This state: URL" whose
  * URL reopens the page in the state it shows (src/components/Print/print-captions.ts, src/styles/print.css).
  */
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { hydrateIslands } from './hydrate.ts';
-import { sitePages } from './site-pages.ts';
-
-/** Every built page with an article (not the 404 page). */
-const pages = sitePages().filter((p) => !p.path.endsWith('404.html'));
-
-/** The site chrome that must not print. */
-const CHROME = ['.page > header', 'nav.sidebar', '.right-sidebar-container', '.pagination-links', '.sl-skip-link', 'starlight-theme-select', 'starlight-lang-select', 'site-search'];
-
-/** The page's URL without its fragment, as the captions print it. */
-const stateUrl = (page: Page) => page.evaluate(() => location.href.replace(/#.*$/, ''));
-
-/** What the page shows in the current medium, read in one go: chrome, widget frames with their captions, all captions. */
-async function printedView(page: Page) {
-  return page.evaluate((chrome) => {
-    const shown = (element: Element | null | undefined) => !!element && element.checkVisibility() && element.getBoundingClientRect().height > 0;
-    const frames = [...document.querySelectorAll('.sl-markdown-content .unrolled-widget')].filter(
-      (frame) => !frame.parentElement?.closest('.unrolled-widget'),
-    );
-    return {
-      chrome: chrome.map((selector) => ({ selector, count: document.querySelectorAll(selector).length, shown: [...document.querySelectorAll(selector)].some(shown) })),
-      title: shown(document.querySelector('main h1')),
-      widgets: frames.map((frame) => {
-        let island = frame.closest('astro-island');
-        while (island?.parentElement?.closest('astro-island')) island = island.parentElement.closest('astro-island');
-        const caption = island?.nextElementSibling;
-        return { widget: frame.className, caption: caption?.classList.contains('unrolled-print-caption') && shown(caption) ? caption.textContent : null };
-      }),
-      captions: [...document.querySelectorAll('.unrolled-print-caption')].map((c) => ({ text: c.textContent ?? '', shown: shown(c) })),
-    };
-  }, CHROME);
-}
+import { stateUrl } from './page-checks.ts';
 
 test.describe('print', () => {
-  for (const sitePage of pages) {
-    test(`${sitePage.name}: chrome hidden, every widget captioned with this page's URL`, async ({ page }) => {
-      await page.goto(sitePage.path, { waitUntil: 'domcontentloaded' });
-      await page.emulateMedia({ media: 'print' });
-      const printed = await printedView(page);
-      for (const { selector, shown } of printed.chrome) expect(shown, `${selector} is hidden in print`).toBe(false);
-      expect(printed.chrome.find((c) => c.selector === 'nav.sidebar')?.count, 'the page has a sidebar to hide').toBeGreaterThan(0);
-      expect(printed.title, 'the title prints').toBe(true);
-
-      const url = await stateUrl(page);
-      for (const { widget, caption } of printed.widgets) expect(caption, `a visible caption under ${widget}`).not.toBeNull();
-      // Numbered 1, 2, 3… in page order (other figures, such as live formulas, may sit between widgets).
-      printed.captions.forEach(({ text, shown }, i) => {
-        expect(shown, text).toBe(true);
-        expect(text).toMatch(new RegExp(`^(Figure|图) ${i + 1} — \\S.* · (This state:|此状态：) `));
-        expect(text.endsWith(url), `${text} ends with ${url}`).toBe(true);
-      });
-      // On screen, the captions are not shown.
-      await page.emulateMedia({ media: 'screen' });
-      expect((await printedView(page)).captions.filter((c) => c.shown), 'captions shown on screen').toEqual([]);
-    });
-  }
-
   test('moving a slider changes the caption URL, and that URL restores the state', async ({ page, context }) => {
     test.setTimeout(300_000); // every island on the page hydrates first, twice
     await page.goto('parameters/');

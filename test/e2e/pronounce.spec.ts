@@ -48,7 +48,7 @@ async function openReady(page: Page, query = ''): Promise<void> {
 }
 
 test.describe('pronounce chapter', () => {
-  test('the default word is pronounced, with the backend chip, an IPA gloss and no NaN', async ({ page }) => {
+  test('the default word is pronounced, with the backend chip, an IPA gloss and no NaN', { tag: '@base' }, async ({ page }) => {
     await openReady(page);
     const expected = await expectedPhonemes('pronounce');
     await expect(phonemes(page)).toHaveText(expected.text);
@@ -109,7 +109,7 @@ test.describe('pronounce chapter', () => {
     await expect(page.locator('.latency-table [data-unavailable]')).toContainText('not available here');
   });
 
-  test('word and beam width round-trip through the URL into a new page', async ({ page, context }) => {
+  test('word and beam width round-trip through the URL into a new page', { tag: '@base' }, async ({ page, context }) => {
     await openReady(page);
     await wordControls(page).getByLabel('Your word').fill('phone');
     await beamControls(page).getByRole('slider', { name: 'Beam width k' }).focus();

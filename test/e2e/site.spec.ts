@@ -1,45 +1,14 @@
 /**
- * Generic checks on every built page, in both projects (root and /course/rnn/). The fixture in
- * fixtures.ts fails any test that sees a console error, a failed or >= 400 request, or an
- * off-origin request; these tests add what a page must show.
+ * Site-wide checks in both projects (root and /course/rnn/): links and assets resolve under the
+ * base path, the 404 page, the sidebar's order against prev/next, and search. Each page's own
+ * checks (loads clean, CSP, math, axe, motion, targets, print, phone layout) are in
+ * page-audit.spec.ts. The fixture in fixtures.ts fails any test that sees a console error, a
+ * failed or >= 400 request, or an off-origin request.
  */
 import { test, expect } from './fixtures.ts';
-import { hydrateIslands } from './hydrate.ts';
-import { sitePages, sourceHasMath } from './site-pages.ts';
+import { sitePages } from './site-pages.ts';
 
 const pages = sitePages();
-
-for (const sitePage of pages) {
-  test(`page ${sitePage.name} loads clean, with its math typeset`, async ({ page }) => {
-    const response = await page.goto(sitePage.path || './');
-    expect(response?.status(), 'the document answers 200').toBe(200);
-    await expect(page.locator('main h1, h1#_top').first()).toBeVisible();
-
-    await hydrateIslands(page);
-
-    await expect(page.locator('.katex-error'), 'KaTeX reports no parse error').toHaveCount(0);
-    if (sitePage.source && sourceHasMath(sitePage.source)) {
-      const formulas = page.locator('.katex');
-      expect(await formulas.count(), `${sitePage.source} has math, so the page has .katex`).toBeGreaterThan(0);
-      await expect(formulas.first()).toBeVisible();
-      // KaTeX's own CSS and fonts are applied and were served by the site itself.
-      const katexStyle = await page.evaluate(async () => {
-        await document.fonts.ready;
-        const formula = document.querySelector('.katex')!;
-        const mathml = document.querySelector('.katex-mathml');
-        const loadedFamilies = [...document.fonts].filter((face) => face.status === 'loaded').map((face) => face.family);
-        return {
-          fontFamily: getComputedStyle(formula).fontFamily,
-          mathmlHidden: mathml ? getComputedStyle(mathml).position === 'absolute' : true,
-          katexFontLoaded: loadedFamilies.some((family) => family.replace(/["']/g, '').startsWith('KaTeX_')),
-        };
-      });
-      expect(katexStyle.fontFamily, 'KaTeX CSS sets its font').toContain('KaTeX_Main');
-      expect(katexStyle.mathmlHidden, 'KaTeX CSS hides the MathML copy visually').toBe(true);
-      expect(katexStyle.katexFontLoaded, 'a KaTeX font loaded (self-hosted)').toBe(true);
-    }
-  });
-}
 
 test('every same-origin link and asset on every page resolves, under the base path', async ({ page, baseURL }) => {
   test.setTimeout(60_000 + 10_000 * pages.length); // it visits every page in turn
@@ -127,50 +96,4 @@ test('search finds a chapter and its result opens', async ({ page, baseURL }) =>
   await results.first().click();
   await expect(page).toHaveURL(new RegExp(`^${baseURL}`));
   await expect(page.locator('main h1, h1#_top').first()).toBeVisible();
-});
-
-test.describe('on a phone-sized screen', () => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-
-  test('no page scrolls sideways, and the menu opens the sidebar', async ({ page }) => {
-    const overflowing: string[] = [];
-    for (const sitePage of pages) {
-      await page.goto(sitePage.path || './');
-      await page.waitForLoadState('networkidle');
-      const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));
-      if (widths.content > widths.viewport + 1) overflowing.push(`${sitePage.name}: ${widths.content}px wide in a ${widths.viewport}px viewport`);
-    }
-    expect(overflowing, 'pages wider than the screen').toEqual([]);
-
-    const chapter = pages.find((sitePage) => sitePage.source && sitePage.path !== '') ?? pages[0]!;
-    await page.goto(chapter.path || './');
-    const menuButton = page.locator('button[popovertarget="starlight__sidebar"], starlight-menu-button button').first();
-    await expect(menuButton).toBeVisible();
-    await menuButton.click();
-    await expect(page.locator('nav[aria-label="Main"] a[href]').first()).toBeVisible();
-  });
-
-  test('every box that scrolls sideways can take keyboard focus (equations, tables, widgets)', async ({ page }) => {
-    /** Boxes in main that scroll sideways and neither take focus nor hold something that does. */
-    const findUnreachable = () =>
-      page.evaluate(() => {
-        const out: string[] = [];
-        for (const element of document.querySelectorAll<HTMLElement>('main *')) {
-          const style = getComputedStyle(element);
-          if (!['auto', 'scroll'].includes(style.overflowX) || element.scrollWidth <= element.clientWidth + 1) continue;
-          // Reachable if it or something inside it takes focus (axe's scrollable-region-focusable rule).
-          const focusable = element.matches('[tabindex]:not([tabindex="-1"])') || element.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])');
-          if (!focusable) out.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`);
-        }
-        return out;
-      });
-    for (const sitePage of pages) {
-      await page.goto(sitePage.path || './');
-      await page.waitForLoadState('networkidle');
-      await page.evaluate(() => document.fonts.ready); // equations reach their final width once KaTeX's fonts are in
-      // Scripts hand out the tab stops after layout (ours for equations and tables, Expressive Code's
-      // for code blocks), later on a loaded machine, so the check polls.
-      await expect.poll(findUnreachable, { message: `${sitePage.name}: sideways-scrolling boxes without a tab stop`, timeout: 10_000 }).toEqual([]);
-    }
-  });
 });

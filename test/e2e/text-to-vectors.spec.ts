@@ -82,7 +82,7 @@ test.describe('with JavaScript', () => {
     await expect(page).toHaveURL(/b=1/);
   });
 
-  test('the messages slider drives the n-gram table', async ({ page }) => {
+  test('the messages slider drives the n-gram table', { tag: '@base' }, async ({ page }) => {
     await page.goto('text-to-vectors/');
     await hydrateIslands(page);
     const slider = page.getByRole('slider', { name: 'Messages used' });
@@ -95,7 +95,7 @@ test.describe('with JavaScript', () => {
     await expect(widget(page, 'ngrams').locator('svg[aria-label]')).toBeVisible();
   });
 
-  test('the state in the URL comes back in a new page', async ({ page, context }) => {
+  test('the state in the URL comes back in a new page', { tag: '@base' }, async ({ page, context }) => {
     await page.goto('text-to-vectors/');
     await hydrateIslands(page);
     await retype(page, sentencesBox(page), 'a b c\nc d');

@@ -31,7 +31,7 @@ test.describe('train in your browser', () => {
     await expect(trainer(page).locator('[data-row="bpc"] [data-model]')).toHaveText('—');
   });
 
-  test('step, start, pause, resume and reset by keyboard; the status and the chart follow', async ({ page }) => {
+  test('step, start, pause, resume and reset by keyboard; the status and the chart follow', { tag: '@base' }, async ({ page }) => {
     await open(page);
     await expect(status(page)).toContainText('Ready: press Start');
     await expect(status(page)).toContainText('validation loss');
@@ -155,7 +155,7 @@ test.describe('train in your browser', () => {
     await expect(status(page)).toContainText('Paused after 1 update;');
   });
 
-  test('the URL keeps the settings and restores them in a new page; garbage in the URL keeps the defaults', async ({ page, context }) => {
+  test('the URL keeps the settings and restores them in a new page; garbage in the URL keeps the defaults', { tag: '@base' }, async ({ page, context }) => {
     await open(page);
     await page.getByRole('radio', { name: 'stocks' }).check();
     await page.getByRole('radio', { name: 'GRU' }).check();
@@ -185,7 +185,7 @@ test.describe('train in your browser', () => {
     await expect(page.getByRole('spinbutton', { name: 'Batch size B' })).toHaveValue('32');
   });
 
-  test('the race steps all three cells; the code block copies', async ({ page, context, baseURL }) => {
+  test('the race steps all three cells; the code block copies', { tag: '@base' }, async ({ page, context, baseURL }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
     await open(page, '?task=stocks');
     await expect(race(page)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });

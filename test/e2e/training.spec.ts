@@ -69,7 +69,7 @@ test.describe('training chapter', () => {
     await expect(code(page)).toContainText('torch.multinomial');
   });
 
-  test('the URL keeps the settings and restores them in a new page; garbage in the URL is ignored', async ({ page, context }) => {
+  test('the URL keeps the settings and restores them in a new page; garbage in the URL is ignored', { tag: '@base' }, async ({ page, context }) => {
     await page.goto(SLUG);
     await hydrateIslands(page);
     await page.getByLabel('Your word').fill('banana');

@@ -3,7 +3,7 @@
  * PyTorch mirror and the exercises. Expected numbers come from the widgets' own logic over lib/
  * (src/components/UnrolledRnn/*.ts, unit-tested against lib's sequence driver and lib/count.ts),
  * and the counts are hand counts: 6·(4+6+2) = 72, 8·4·6+6 = 198, 6·4·6+6 = 150.
- * Accessibility (axe, light and dark) is covered for every page, this one included, by a11y.spec.ts.
+ * Accessibility (axe, light and dark) is covered for every page, this one included, by page-audit.spec.ts.
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
