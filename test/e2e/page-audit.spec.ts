@@ -161,7 +161,7 @@ test.describe('on a phone in the dark theme', () => {
       if (isNotFoundPage(sitePage)) return;
       await test.step('the menu opens the sidebar: 24 px targets, nothing moves', async () => {
         await page.locator('button[popovertarget="starlight__sidebar"]').click();
-        await expect(page.locator('nav[aria-label="Main"] a[href]').first()).toBeVisible();
+        await expect(page.locator('#starlight__sidebar a[href]').first()).toBeVisible();
         await expect(page.locator('#starlight__sidebar [data-offline-panel]')).toBeVisible();
         expect(await undersizedTargets(page), 'targets under 24 × 24 px in the mobile menu').toEqual([]);
         expect(await movingThings(page), 'things that move in the opened mobile menu').toEqual([]);
