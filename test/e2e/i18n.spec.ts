@@ -1,44 +1,11 @@
 /**
- * The Chinese edition: the language switcher on every page (mouse-free, and in the mobile menu at
- * 390 px), switching keeps the path and the widget state in the query, widgets compute the same
- * numbers in both languages, the kit speaks Chinese on zh-cn pages, an untranslated page shows the
+ * The Chinese edition (page-audit.spec.ts checks the language switcher on every page): the
+ * switcher works by keyboard, also in the mobile menu at 390 px, and keeps the path and the widget
+ * state in the query; widgets compute the same numbers in both languages, the kit speaks Chinese on zh-cn pages, an untranslated page shows the
  * English text under Starlight's notice, and search works on a Chinese page.
  */
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { hydrateIslands } from './hydrate.ts';
-import { sitePages } from './site-pages.ts';
-
-const ZH = 'zh-cn/';
-const pages = sitePages().filter((sitePage) => !sitePage.path.endsWith('.html')); // the 404 page has no counterpart URL
-
-/** The same page in the other language: parameters/ ↔ zh-cn/parameters/. */
-function counterpart(path: string): string {
-  return path.startsWith(ZH) ? path.slice(ZH.length) : `${ZH}${path}`;
-}
-
-/** The language switcher's <select> (the visible one: the header's, or the mobile menu's at 390 px). */
-const languageSelect = (page: Page) => page.locator('starlight-lang-select select').filter({ visible: true }).first();
-
-/** Waits until Starlight's switcher script has run, so a key press on it navigates. */
-async function switcherReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => customElements.get('starlight-lang-select') !== undefined);
-}
-
-for (const sitePage of pages) {
-  test(`page ${sitePage.name} has a language switcher that leads to its counterpart`, async ({ page, baseURL }) => {
-    await page.goto(sitePage.path || './');
-    const select = languageSelect(page);
-    await expect(select).toBeVisible();
-    const options = await select.locator('option').evaluateAll((list) => list.map((o) => ({ label: o.textContent?.trim(), value: (o as HTMLOptionElement).value })));
-    expect(options.map((o) => o.label)).toEqual(['English', '简体中文']);
-    const base = new URL(baseURL!).pathname;
-    const here = `${base}${sitePage.path}`;
-    const there = `${base}${counterpart(sitePage.path)}`;
-    expect(options.map((o) => o.value).sort()).toEqual([here, there].sort());
-    await expect(page.locator('html')).toHaveAttribute('lang', sitePage.path.startsWith(ZH) ? 'zh-CN' : 'en');
-  });
-}
+import { languageSelect, switcherReady } from './language.ts';
 
 test('the switcher works by keyboard and keeps the path and the widget state', async ({ page }) => {
   test.slow(); // two loads of a heavy widget page, on a loaded machine

@@ -8,7 +8,10 @@
  *    - its Content-Security-Policy is strict ('wasm-unsafe-eval' only where the frontmatter says
  *      `webAssembly: true`), and no `securitypolicyviolation` fires while every island hydrates
  *      and the page is scrolled end to end;
- *    - its math is typeset by KaTeX with KaTeX's own CSS and self-hosted fonts.
+ *    - its math is typeset by KaTeX with KaTeX's own CSS and self-hosted fonts;
+ *    - every request it makes, islands hydrated, stays under the base path;
+ *    - its language switcher offers English and 简体中文 and leads to the same page in the other
+ *      language (the 404 page has no counterpart).
  *    In the root project, where the project's `metadata.renderingChecks` is true, the same visit
  *    goes on to what the base path does not change:
  *    - with prefers-reduced-motion nothing animates (WCAG 2.3.3);
@@ -26,6 +29,7 @@ import { hydrateIslands } from './hydrate.ts';
 import { sitePages, sourceHasMath, type SitePage } from './site-pages.ts';
 import { cspViolations, pagePolicy, watchCspViolations } from './csp-watch.ts';
 import { seriousAxeViolations } from './axe.ts';
+import { ZH, counterpart, languageSelect } from './language.ts';
 import { katexStyle, movingThings, pageWidth, printedView, stateUrl, undersizedTargets, unreachableScrollers } from './page-checks.ts';
 import { parsePolicy } from '../../src/integrations/csp/audit.ts';
 import { pageAllowsWasm, webAssemblySlugs } from '../../src/integrations/csp/wasm-pages.ts';
@@ -53,10 +57,18 @@ async function scrollThrough(page: Page): Promise<void> {
 }
 
 for (const sitePage of sitePages()) {
-  test(`${sitePage.name}: loads clean under a strict CSP, its math typeset`, async ({ page }, testInfo) => {
+  test(`${sitePage.name}: loads clean under a strict CSP, its math typeset`, async ({ page, baseURL }, testInfo) => {
     const rendering = renderingChecks(testInfo);
     test.setTimeout(rendering ? 180_000 : 90_000); // a dozen islands, then axe over a page full of KaTeX
     await watchCspViolations(page);
+    // Same-origin requests outside the base path (the page guard already fails off-origin ones);
+    // widgets fetch their workers, datasets and models once hydrated, so this waits for that.
+    const outsideBase: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      const base = new URL(baseURL!);
+      if (url.origin === base.origin && !url.pathname.startsWith(base.pathname)) outsideBase.push(url.href);
+    });
     if (rendering) await page.emulateMedia({ reducedMotion: 'reduce' });
 
     const response = await page.goto(sitePage.path || './');
@@ -89,6 +101,22 @@ for (const sitePage of sitePages()) {
       await scrollThrough(page);
       expect(await cspViolations(page)).toEqual([]);
     });
+
+    await test.step('every request stayed under the base path', async () => {
+      expect(outsideBase, `requests outside ${new URL(baseURL!).pathname}`).toEqual([]);
+    });
+
+    if (!isNotFoundPage(sitePage)) {
+      await test.step('the language switcher leads to the page in the other language', async () => {
+        const select = languageSelect(page);
+        await expect(select).toBeVisible();
+        const options = await select.locator('option').evaluateAll((list) => list.map((o) => ({ label: o.textContent?.trim(), value: (o as HTMLOptionElement).value })));
+        expect(options.map((o) => o.label)).toEqual(['English', '简体中文']);
+        const base = new URL(baseURL!).pathname;
+        expect(options.map((o) => o.value).sort()).toEqual([`${base}${sitePage.path}`, `${base}${counterpart(sitePage.path)}`].sort());
+        await expect(page.locator('html')).toHaveAttribute('lang', sitePage.path.startsWith(ZH) ? 'zh-CN' : 'en');
+      });
+    }
 
     if (!rendering) return;
 
