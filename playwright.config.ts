@@ -35,7 +35,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
   timeout: 60_000,
-  globalTimeout: 75 * 60_000, // a hung run fails before CI's 90 minutes (the suite takes about 45 on two cores)
+  globalTimeout: 75 * 60_000, // a hung run fails before CI's 90 minutes (the suite takes about 40 on two cores)
   expect: { timeout: 10_000 },
   use: {
     browserName: 'chromium',
