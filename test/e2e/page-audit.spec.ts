@@ -64,9 +64,9 @@ for (const sitePage of sitePages()) {
     // Same-origin requests outside the base path (the page guard already fails off-origin ones);
     // widgets fetch their workers, datasets and models once hydrated, so this waits for that.
     const outsideBase: string[] = [];
+    const base = new URL(baseURL!);
     page.on('request', (request) => {
       const url = new URL(request.url());
-      const base = new URL(baseURL!);
       if (url.origin === base.origin && !url.pathname.startsWith(base.pathname)) outsideBase.push(url.href);
     });
     if (rendering) await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -103,7 +103,7 @@ for (const sitePage of sitePages()) {
     });
 
     await test.step('every request stayed under the base path', async () => {
-      expect(outsideBase, `requests outside ${new URL(baseURL!).pathname}`).toEqual([]);
+      expect(outsideBase, `requests outside ${base.pathname}`).toEqual([]);
     });
 
     if (!isNotFoundPage(sitePage)) {
@@ -112,8 +112,7 @@ for (const sitePage of sitePages()) {
         await expect(select).toBeVisible();
         const options = await select.locator('option').evaluateAll((list) => list.map((o) => ({ label: o.textContent?.trim(), value: (o as HTMLOptionElement).value })));
         expect(options.map((o) => o.label)).toEqual(['English', '简体中文']);
-        const base = new URL(baseURL!).pathname;
-        expect(options.map((o) => o.value).sort()).toEqual([`${base}${sitePage.path}`, `${base}${counterpart(sitePage.path)}`].sort());
+        expect(options.map((o) => o.value).sort()).toEqual([`${base.pathname}${sitePage.path}`, `${base.pathname}${counterpart(sitePage.path)}`].sort());
         await expect(page.locator('html')).toHaveAttribute('lang', sitePage.path.startsWith(ZH) ? 'zh-CN' : 'en');
       });
     }
