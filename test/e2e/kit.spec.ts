@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { undersizedTargets } from './page-checks.ts';
 
 /** Scroll through the page so every client:visible island hydrates, then wait until none is left unhydrated. */
 async function hydrateAll(page: Page): Promise<void> {
@@ -193,6 +194,27 @@ test.describe('parameter calculator', () => {
 });
 
 test.describe('authoring guide', () => {
+  // A machine without a CJK font draws Chinese labels as narrow boxes, which once squeezed a checkbox
+  // to 20.5 px. Here every control label is cut to one narrow letter in a fallback font: the kit's
+  // targets must still be 24 × 24 px, so the layout does not depend on which fonts a reader has.
+  for (const path of ['authoring/', 'zh-cn/authoring/']) {
+    test(`controls keep 24 px targets with one-letter labels in a fallback font (${path})`, { tag: '@rendering' }, async ({ page }) => {
+      await page.goto(path);
+      await hydrateAll(page);
+      const shrunk = await page.evaluate(() => {
+        const style = document.createElement('style');
+        style.textContent = '.unrolled-control, .unrolled-control * { font-family: serif !important; font-size: 10px !important; }';
+        document.head.append(style);
+        const labels = [...document.querySelectorAll('.unrolled-control label span, .unrolled-control label:not(:has(span))')];
+        for (const label of labels) for (const node of label.childNodes) if (node.nodeType === Node.TEXT_NODE) node.textContent = 'i';
+        return document.querySelectorAll('.unrolled-control input[type=checkbox], .unrolled-control input[type=radio]').length;
+      });
+      expect(shrunk, 'the page shows at least one checkbox and one radio button').toBeGreaterThanOrEqual(2);
+      expect(await undersizedTargets(page)).toEqual([]);
+    });
+  }
+
+
   test('numbered equations link to their anchors', async ({ page }) => {
     await page.goto('authoring/');
     await expect(page.locator('#eq-rnn-step')).toHaveCount(1);
