@@ -10,6 +10,7 @@ import { onnxruntimeFiles } from './src/integrations/onnxruntime-files.ts';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES_EVERY_PAGE, STYLE_RESOURCES } from './src/integrations/csp/policy.ts';
 import { starlightInlineScriptHashes } from './src/integrations/csp/starlight-inline-scripts.ts';
 import { cspAudit } from './src/integrations/csp/audit-integration.ts';
+import { cspNginx } from './src/integrations/csp/nginx-integration.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 
 /** The one setting for hosting under a sub-path: SITE_BASE=/course/rnn/ npm run build */
@@ -18,8 +19,7 @@ const base = process.env.SITE_BASE ?? '/';
 export default defineConfig({
   base,
   trailingSlash: 'always',
-  // A strict Content-Security-Policy on every page (src/integrations/csp/policy.ts; README,
-  // "Security and size budgets"). Astro hashes the scripts and styles it bundles; Starlight's own
+  // A strict Content-Security-Policy on every page (src/integrations/csp/policy.ts; docs/security.md). Astro hashes the scripts and styles it bundles; Starlight's own
   // inline scripts are hashed from its installed sources; cspAudit() fails the build on anything else.
   security: {
     csp: {
@@ -78,6 +78,7 @@ export default defineConfig({
     svelte(),
     onnxruntimeFiles(),
     cspAudit(),
+    cspNginx(), // dist/nginx-csp.conf: the same policy as nginx headers (docs/deploying.md)
     serviceWorker(), // last: it lists every file the others wrote
   ],
 });

@@ -1,22 +1,22 @@
 /**
- * Prints the nginx `map` that sends the built site's Content-Security-Policy as a header
- * (src/integrations/csp/nginx.ts). Usage, after `npm run build`:
- *   npm run csp:nginx                  print it for a site under /course/rnn/
- *   npm run csp:nginx -- --write       replace the copy in README.md
- *   npm run csp:nginx -- --base /x/    another base path
+ * Prints the nginx `map` that sends a built site's Content-Security-Policy as a header
+ * (src/integrations/csp/nginx.ts). Every build already writes it as `nginx-csp.conf` in its output
+ * folder, for its own base path; this prints it for a build in another folder or another base.
+ * Usage, after `npm run build`:
+ *   npm run csp:nginx                               the map for dist/, served at /
+ *   npm run csp:nginx -- --base /x/ --dist dist     another base path or build folder
+ *   npm run csp:nginx -- --out /etc/nginx/unrolled-csp.conf   write it to a file
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cspRules, nginxSnippet, snippetIn } from '../src/integrations/csp/nginx.ts';
+import { writeFileSync } from 'node:fs';
+import { cspRules, nginxMap } from '../src/integrations/csp/nginx.ts';
 
 const args = process.argv.slice(2);
-const base = args.includes('--base') ? args[args.indexOf('--base') + 1]! : '/course/rnn/';
-const snippet = nginxSnippet(cspRules(process.env.E2E_DIST ?? 'dist', base));
-if (!args.includes('--write')) {
-  console.log(snippet);
-} else {
-  const readme = readFileSync('README.md', 'utf8');
-  const current = snippetIn(readme);
-  if (current === null) throw new Error('README.md has no "# BEGIN generated Content-Security-Policy" … "# END" block');
-  writeFileSync('README.md', readme.replace(current, snippet));
-  console.log('README.md: nginx CSP snippet updated');
+const option = (name: string, fallback: string): string => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
+const base = option('--base', '/').replace(/\/?$/, '/');
+const map = nginxMap(cspRules(option('--dist', process.env.E2E_DIST ?? 'dist'), base), base);
+const out = option('--out', '');
+if (out === '') process.stdout.write(map);
+else {
+  writeFileSync(out, map);
+  console.log(`${out}: the nginx CSP map for ${base}`);
 }

@@ -28,8 +28,11 @@ export const OFFLINE_MANIFEST_FILE = 'offline-manifest.json';
 /** The service worker's file name in the build. */
 export const SERVICE_WORKER_FILE = 'sw.js';
 
-/** Build files that are never stored: the worker itself, this manifest, source maps, the 404 page. */
-const SKIPPED = [/^sw\.js$/, /^workbox-[^/]*\.js$/, /^offline-manifest\.json$/, /\.map$/, /^404\.html$/];
+/**
+ * Build files that are never stored: the worker itself, this manifest, source maps, the 404 page,
+ * and the server's nginx CSP map (csp/nginx.ts), which is configuration, not course material.
+ */
+const SKIPPED = [/^sw\.js$/, /^workbox-[^/]*\.js$/, /^offline-manifest\.json$/, /\.map$/, /^404\.html$/, /^nginx-csp\.conf$/];
 
 /** The URL a build file is requested at: `dir/index.html` as `dir/` (the site uses trailing slashes). */
 export function urlOfBuildFile(path: string, base: string): string {

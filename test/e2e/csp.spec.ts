@@ -5,14 +5,18 @@
  * compile or spawn things: a search query (Pagefind compiles WebAssembly in its own worker, so no
  * page needs 'wasm-unsafe-eval' for it), the model on pronounce/ (onnxruntime-web), and the
  * training workers. The fixtures also fail a test on any console error, which is where Chromium
- * reports violations inside workers.
+ * reports violations inside workers. It also reads back the nginx map the build writes
+ * (nginx-csp.conf, src/integrations/csp/nginx.ts), checks it against every page's <meta>, and
+ * repeats the search, the model and a worker with pages served with the header it gives them.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect } from './fixtures.ts';
 import { hydrateIslands } from './hydrate.ts';
 import { cspViolations, pagePolicy, watchCspViolations } from './csp-watch.ts';
-import { ROOT_BUILD } from './site-pages.ts';
-import { cspRules, nginxSnippet, snippetIn } from '../../src/integrations/csp/nginx.ts';
+import { ROOT_BUILD, SUB_BUILD } from './site-pages.ts';
+import { NGINX_CSP_FILE, headerPolicy, pagePolicies, parseNginxMap, ruleFor } from '../../src/integrations/csp/nginx.ts';
+import { WASM_SOURCE } from '../../src/integrations/csp/policy.ts';
 import { webAssemblySlugs } from '../../src/integrations/csp/wasm-pages.ts';
 
 test.beforeEach(async ({ page }) => {
@@ -64,16 +68,31 @@ test('the in-browser trainer and its race start their workers without a violatio
   expect(await cspViolations(page)).toEqual([]);
 });
 
-test("README's nginx snippet is the one the build produces (npm run csp:nginx -- --write)", () => {
-  const readme = readFileSync('README.md', 'utf8');
-  expect(snippetIn(readme), 'README.md holds the generated block').not.toBeNull();
-  expect(snippetIn(readme)).toBe(nginxSnippet(cspRules(ROOT_BUILD, '/course/rnn/')));
+/** The build a project serves (dist/ at /, dist-sub/ under /course/rnn/) and the rules of its nginx-csp.conf. */
+function emittedMap(baseURL: string | undefined): { dir: string; base: string; rules: ReturnType<typeof parseNginxMap> } {
+  const base = new URL(baseURL!).pathname;
+  const dir = base === '/' ? ROOT_BUILD : SUB_BUILD;
+  return { dir, base, rules: parseNginxMap(readFileSync(join(dir, NGINX_CSP_FILE), 'utf8')) };
+}
+
+test("the build's nginx-csp.conf sends every page the policy its <meta> carries @base", ({ baseURL }) => {
+  const { dir, base, rules } = emittedMap(baseURL);
+  const pages = pagePolicies(dir);
+  expect(pages.size).toBeGreaterThan(20);
+  for (const [path, meta] of pages) expect(ruleFor(rules, base + path)?.policy, `${base}${path}`).toBe(headerPolicy(meta));
+  // The files that compile WebAssembly outside a page: Pagefind's worker and the training workers.
+  const workers = readdirSync(join(dir, '_astro')).filter((name) => /\.worker-[^/]*\.js$/.test(name));
+  expect(workers.length).toBeGreaterThan(0);
+  for (const uri of [`${base}pagefind/pagefind-worker.js`, ...workers.map((name) => `${base}_astro/${name}`)]) {
+    expect(ruleFor(rules, uri)?.policy, uri).toContain(WASM_SOURCE);
+  }
+  expect(ruleFor(rules, `${base}_astro/not-a-worker.js`)?.policy).not.toContain(WASM_SOURCE);
 });
 
-test.describe('served with the nginx headers from README', () => {
-  /** Sends each page with the header the README's nginx map would send for its path. */
+test.describe("served with the headers of the build's nginx-csp.conf", () => {
+  /** Sends each page with the header the emitted nginx map would send for its path. */
   test.beforeEach(async ({ page, baseURL }) => {
-    const rules = cspRules(ROOT_BUILD, new URL(baseURL!).pathname);
+    const { rules } = emittedMap(baseURL);
     // Pages only: Playwright cannot reliably intercept a dedicated worker's script in Chromium (the
     // request stalls), so workers load as under a <meta>-only host; the pagefind/ and worker rules
     // of the map are not exercised here.
@@ -81,7 +100,8 @@ test.describe('served with the nginx headers from README', () => {
       if (route.request().resourceType() !== 'document') return route.continue();
       const response = await route.fetch();
       const path = new URL(route.request().url()).pathname;
-      const rule = rules.find((candidate) => candidate.pattern !== null && new RegExp(candidate.pattern).test(path)) ?? rules[0]!;
+      const rule = ruleFor(rules, path);
+      if (rule === null) throw new Error(`${NGINX_CSP_FILE} has no rule for ${path}`);
       await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': rule.policy } });
     });
   });

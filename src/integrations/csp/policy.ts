@@ -1,8 +1,8 @@
 /**
  * The site's Content-Security-Policy, in one place: astro.config.mjs hands it to Astro's
  * `security.csp` (which adds the hashes of the scripts and styles it bundles and writes one
- * <meta http-equiv="content-security-policy"> per page), scripts/csp-nginx.ts prints the same
- * policy as nginx headers, and the tests check every built page against it.
+ * <meta http-equiv="content-security-policy"> per page), the build writes the same policy as nginx
+ * headers (nginx-csp.conf, ./nginx.ts), and the tests check every built page against it.
  */
 
 /** Directives besides script-src and style-src (Astro owns those two). */
@@ -21,7 +21,7 @@ export const CSP_DIRECTIVES = [
 /**
  * Extra script-src sources for every page: only 'self'. Starlight's search (Pagefind) compiles its
  * WebAssembly in its own same-origin worker, which the page's <meta> policy does not reach, so no
- * page needs 'wasm-unsafe-eval' for search (README, "Security and size budgets").
+ * page needs 'wasm-unsafe-eval' for search (docs/security.md).
  */
 export const SCRIPT_RESOURCES_EVERY_PAGE = ["'self'"] as const;
 

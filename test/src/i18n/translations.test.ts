@@ -76,7 +76,7 @@ describe('every page has a counterpart in the other language', () => {
     expect(chinesePages.length).toBeGreaterThan(0);
   });
   it.each(englishPages.filter((page) => !Object.hasOwn(ENGLISH_ONLY, page)))('content/docs/%s has a zh-cn translation', (page) => {
-    expect(chinesePages, `add content/docs/${ZH}/${page} (see "Chinese edition" in the README)`).toContain(page);
+    expect(chinesePages, `add content/docs/${ZH}/${page} (see docs/translating.md)`).toContain(page);
   });
   it.each(chinesePages)('content/docs/zh-cn/%s has an English original', (page) => {
     expect(englishPages, `content/docs/${ZH}/${page} translates a page that does not exist in English`).toContain(page);

@@ -22,6 +22,7 @@ describe('offlineManifest', () => {
     { path: 'sw.js', bytes: 5 },
     { path: 'offline-manifest.json', bytes: 7 },
     { path: '404.html', bytes: 3 },
+    { path: 'nginx-csp.conf', bytes: 4 },
     { path: '_astro/page.abc.js.map', bytes: 99 },
     { path: 'zh-cn/gating/index.html', bytes: 20 },
     { path: 'data/names.json', bytes: 30 },
@@ -29,7 +30,7 @@ describe('offlineManifest', () => {
     { path: 'pagefind/pagefind.js', bytes: 50 },
   ];
 
-  it('lists pages first, then the other files, each by path, leaving out the worker, itself, maps and 404', () => {
+  it('lists pages first, then the other files, each by path, leaving out the worker, itself, maps, 404 and the nginx CSP map', () => {
     const manifest = offlineManifest(files, '/course/rnn/');
     expect(manifest.entries.map((entry) => entry.url)).toEqual([
       '/course/rnn/',
