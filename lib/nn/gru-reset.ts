@@ -1,6 +1,7 @@
 /**
  * Where the GRU's reset gate acts: PyTorch (and cuDNN) scale the state's projection after the matrix product,
- * Cho et al. (2014, "Learning Phrase Representations using RNN Encoder–Decoder", eq. 8) scale the state before it:
+ * Cho et al. (2014, "Learning Phrase Representations using RNN Encoder–Decoder", section 2.3) scale the state
+ * before it. Cho et al. write no biases; both forms here keep PyTorch's b_in and b_hn where PyTorch has them:
  *
  *   PyTorch:  n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_{t−1} + b_hn))
  *   Cho:      n_t = tanh(W_in x_t + b_in + W_hn (r_t ⊙ h_{t−1}) + b_hn)
