@@ -168,9 +168,13 @@ test.describe('gating chapter', () => {
   test('the cell diagram at 390 px: a wire reached by Tab shows its numbers and equation; the GRU form changes the numbers', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(SLUG);
-    await hydrateIslands(page);
     const diagram = page.locator('.cell-diagram');
     const controls = page.getByRole('group', { name: 'Cell diagram' });
+    // Hydrate only this figure and its controls (client:visible), not the whole chapter.
+    await controls.scrollIntoViewIfNeeded();
+    await expect(controls.locator('astro-island[ssr]')).toHaveCount(0);
+    await diagram.scrollIntoViewIfNeeded();
+    await expect(page.locator('astro-island[ssr]', { has: diagram })).toHaveCount(0);
     const vector = (values: readonly number[]) => `[${values.map(formatEntry).join(', ')}]`;
     await expect(diagram.locator('svg [data-wire]')).toHaveCount(13);
     const box = (await diagram.locator('svg').boundingBox())!;
