@@ -10,6 +10,7 @@ import { formatEntry } from '../../src/components/ForwardPass/step-view.ts';
 import { exploreGates } from '../../src/components/Gating/gate-explorer.ts';
 import { gradientPaths } from '../../src/components/Gating/gradient-paths.ts';
 import { explorerSettings, pathSettings } from '../../src/components/Gating/page-settings.ts';
+import { diagramValues } from '../../src/components/CellDiagram/cell-values.ts';
 
 const SLUG = 'gating/';
 const explorer = (page: Page) => page.locator('.gate-explorer');
@@ -162,6 +163,44 @@ test.describe('gating chapter', () => {
     await expect(trainer(page)).toHaveAttribute('data-phase', 'finished', { timeout: 45_000 });
     await expect(trainer(page).getByRole('status')).toContainText('Finished: step 800 of 800.');
     await expect(trainer(page)).not.toContainText('NaN');
+  });
+
+  test('the cell diagram at 390 px: a wire reached by Tab shows its numbers and equation; the GRU form changes the numbers', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(SLUG);
+    const diagram = page.locator('.cell-diagram');
+    const controls = page.getByRole('group', { name: 'Cell diagram' });
+    // Hydrate only this figure and its controls (client:visible), not the whole chapter.
+    await controls.scrollIntoViewIfNeeded();
+    await expect(controls.locator('astro-island[ssr]')).toHaveCount(0);
+    await diagram.scrollIntoViewIfNeeded();
+    await expect(page.locator('astro-island[ssr]', { has: diagram })).toHaveCount(0);
+    const vector = (values: readonly number[]) => `[${values.map(formatEntry).join(', ')}]`;
+    await expect(diagram.locator('svg [data-wire]')).toHaveCount(13);
+    const box = (await diagram.locator('svg').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+
+    await controls.getByRole('radio', { name: 'PyTorch' }).focus();
+    for (const key of ['cPrev', 'hPrev', 'x', 'hx', 'f']) {
+      await page.keyboard.press('Tab');
+      await expect(diagram.locator(`svg [data-wire="${key}"]`)).toBeFocused();
+    }
+    const lstm = diagramValues(explorerSettings({}), 3, 'after').vectors;
+    await expect(diagram.locator('svg [data-wire="f"]')).toHaveAttribute('aria-label', `forget gate: ${vector(lstm.f!)}`);
+    await expect(diagram.locator('.info')).toHaveAttribute('data-shown', 'f');
+    await expect(diagram.locator('.info [data-vector]')).toHaveText(vector(lstm.f!));
+    await expect(diagram.locator('.info .equation .katex-mathml')).toContainText('W');
+
+    await controls.getByRole('radio', { name: 'GRU' }).check();
+    await expect(diagram.locator('svg [data-wire]')).toHaveCount(14);
+    const [after, before] = (['after', 'before'] as const).map((reset) => diagramValues(explorerSettings({ cell: 'GRU' }), 3, reset).vectors);
+    await diagram.locator('svg [data-wire="h"]').focus();
+    await expect(diagram.locator('.info [data-vector]')).toHaveText(vector(after!.h!));
+    await controls.getByRole('radio', { name: 'Cho' }).check();
+    await expect(diagram).toHaveAttribute('data-reset', 'before');
+    await expect(diagram.locator('.info [data-vector]')).toHaveText(vector(before!.h!));
+    await expect(diagram.locator('tr[data-form="before"] td').first()).toHaveText(formatEntry(before!.h![0]!));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   test('reads on a phone: 390 px wide, no page-level horizontal scroll', async ({ page }, testInfo) => {
