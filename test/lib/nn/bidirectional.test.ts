@@ -70,7 +70,7 @@ describe('bidirectional layers match PyTorch (test/fixtures/bidirectional)', () 
         for (let b = 0; b < B; b++) expectClose(at(b, T - 1, H, 2 * H), fixture.last_step_only[b]!, `output[${b}, -1, H:]`);
         // And it is not the summary: it differs from h_n[1] (the fixture's numbers are generic).
         const gap = Math.max(...at(0, T - 1, H, 2 * H).map((v, j) => Math.abs(v - fixture.h_n[1]![0]![j]!)));
-        expect(gap).toBeGreaterThan(1e-2);
+        expect(gap).toBeGreaterThan(1e-3); // nine orders above the 1e-12 agreement
       });
     });
   }
