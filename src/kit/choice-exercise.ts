@@ -15,12 +15,17 @@ export interface ChoiceOption {
   readonly explanation: string;
 }
 
+/** A verdict on a picked option, with that option's explanation (none when nothing is picked). */
+export interface ChoiceVerdict extends Verdict {
+  readonly explanation: string | null;
+}
+
 /** The verdict on the picked option (undefined when none is picked), with its explanation. */
-export function judgeChoice(options: readonly ChoiceOption[], picked: string | undefined, locale: Locale = 'en'): Verdict {
+export function judgeChoice(options: readonly ChoiceOption[], picked: string | undefined, locale: Locale = 'en'): ChoiceVerdict {
   const t = kitText(locale);
   const option = options.find((o) => o.id === picked);
-  if (!option) return { status: 'invalid', message: t.choiceNone };
+  if (!option) return { status: 'invalid', message: t.choiceNone, explanation: null };
   return option.correct
-    ? { status: 'correct', message: t.choiceCorrect(option.explanation) }
-    : { status: 'incorrect', message: t.choiceWrong(option.explanation) };
+    ? { status: 'correct', message: t.exerciseCorrect, explanation: option.explanation }
+    : { status: 'incorrect', message: t.choiceWrong, explanation: option.explanation };
 }

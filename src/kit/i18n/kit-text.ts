@@ -23,8 +23,7 @@ export interface KitText {
   readonly exerciseFormulaCorrect: string;
   // ChoiceExercise
   readonly choiceNone: string;
-  readonly choiceCorrect: (why: string) => string;
-  readonly choiceWrong: (why: string) => string;
+  readonly choiceWrong: string;
   // Number fields (NumberField, Slider)
   readonly numberRange: (min: string, max: string) => string;
   readonly numberEnter: (min: string, max: string) => string;
@@ -118,8 +117,7 @@ export const en: KitText = {
   exerciseNoAnswer: 'This exercise has no answer to check against.',
   exerciseCorrect: 'Correct.',
   choiceNone: 'Choose one of the answers first.',
-  choiceCorrect: (why) => `Correct. ${why}`,
-  choiceWrong: (why) => `Not this one. ${why}`,
+  choiceWrong: 'Not this one.',
   exerciseNotQuite: 'Not quite. Try again, or take a hint.',
   exerciseFormulaMismatch: (at, got, expected) => `Not quite: at ${at} your formula gives ${got}, but the count is ${expected}.`,
   exerciseFormulaCorrect: 'Correct: your formula matches on every size tried.',
@@ -207,8 +205,7 @@ export const zhCN: KitText = {
   exerciseNoAnswer: '这道练习没有可供核对的答案。',
   exerciseCorrect: '正确。',
   choiceNone: '请先选择一个答案。',
-  choiceCorrect: (why) => `正确。${why}`,
-  choiceWrong: (why) => `不是这个。${why}`,
+  choiceWrong: '不是这个。',
   exerciseNotQuite: '还不对。再试一次，或者看看提示。',
   exerciseFormulaMismatch: (at, got, expected) => `还不对：当 ${at} 时，你的公式得到 ${got}，而正确的数目是 ${expected}。`,
   exerciseFormulaCorrect: '正确：你的公式在所有测试的规模上都与答案一致。',

@@ -9,12 +9,12 @@ const options: ChoiceOption[] = [
 
 describe('judgeChoice', () => {
   it('gives the verdict with the option\'s explanation', () => {
-    expect(judgeChoice(options, 'b')).toEqual({ status: 'correct', message: 'Correct. B is the summary.' });
-    expect(judgeChoice(options, 'a')).toEqual({ status: 'incorrect', message: 'Not this one. A reads one step.' });
-    expect(judgeChoice(options, 'a', 'zh-CN')).toEqual({ status: 'incorrect', message: '不是这个。A reads one step.' });
+    expect(judgeChoice(options, 'b')).toEqual({ status: 'correct', message: 'Correct.', explanation: 'B is the summary.' });
+    expect(judgeChoice(options, 'a')).toEqual({ status: 'incorrect', message: 'Not this one.', explanation: 'A reads one step.' });
+    expect(judgeChoice(options, 'a', 'zh-CN')).toEqual({ status: 'incorrect', message: '不是这个。', explanation: 'A reads one step.' });
   });
   it('asks for a pick when there is none or it is unknown', () => {
-    expect(judgeChoice(options, undefined)).toEqual({ status: 'invalid', message: 'Choose one of the answers first.' });
+    expect(judgeChoice(options, undefined)).toEqual({ status: 'invalid', message: 'Choose one of the answers first.', explanation: null });
     expect(judgeChoice(options, 'z', 'zh-CN').status).toBe('invalid');
   });
 });
