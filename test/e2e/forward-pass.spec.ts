@@ -184,7 +184,8 @@ test.describe('forward pass chapter', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown'); // → output[:, 0, H:]
     await expect(widget.getByRole('radio', { name: 'output[:, 0, H:]' })).toBeChecked();
-    await expect(verdict).toBeEmpty(); // a new pick clears the old verdict
+    await expect(verdict).toHaveAttribute('data-verdict', 'none'); // a new pick clears the old verdict
+    await expect(verdict).toBeEmpty();
     await check.focus();
     await page.keyboard.press('Space');
     await expect(verdict).toHaveAttribute('data-verdict', 'correct');
