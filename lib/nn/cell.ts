@@ -70,6 +70,8 @@ export interface ProjectedGrads {
   readonly dHh: FloatArray;
   /** ∂L/∂h_{t−1} and ∂L/∂c_{t−1}. */
   readonly dPrev: CellState;
+  /** LSTM only: ∂L/∂c_t [B, H], everything that reaches c_t (from c_{t+1} and through h_t). */
+  readonly dCell?: FloatArray;
 }
 
 /** A cell's equations: forward from the projected input, backward to the projections. */

@@ -88,12 +88,14 @@ export const lstmKernel: CellKernel<LstmCache> = {
     const dtype = dtypeOf(cache.h);
     const da = allocate(batch * 4 * H, dtype);
     const dcPrev = allocate(batch * H, dtype);
+    const dCell = allocate(batch * H, dtype);
     for (let b = 0; b < batch; b++) {
       const row = b * 4 * H;
       for (let j = 0; j < H; j++) {
         const k = b * H + j;
         const dh = dNext.h[k]!;
         const dc = (dNext.c ? dNext.c[k]! : 0) + dh * o[k]! * (1 - tanhC[k]! * tanhC[k]!);
+        dCell[k] = dc;
         const di = dc * g[k]!, df = dc * cPrev[k]!, dg = dc * i[k]!, dO = dh * tanhC[k]!;
         dcPrev[k] = dc * f[k]!;
         da[row + j] = di * i[k]! * (1 - i[k]!);
@@ -104,7 +106,7 @@ export const lstmKernel: CellKernel<LstmCache> = {
     }
     const dhPrev = allocate(batch * H, dtype);
     matmul(dhPrev, da, p.weightHh, batch, H, 4 * H, false, weightHhT);
-    return { dIh: da, dHh: da, dPrev: { h: dhPrev, c: dcPrev } };
+    return { dIh: da, dHh: da, dPrev: { h: dhPrev, c: dcPrev }, dCell };
   },
 };
 

@@ -71,7 +71,7 @@ export interface SequenceGradients {
   readonly gradHN?: Tensor | null;
   /** ∂L/∂c_n, [L·dirs, B, H] (LSTM). */
   readonly gradCN?: Tensor | null;
-  /** Keep ∂L/∂h_t for every layer, direction and time (for gradient-norm widgets; default false). */
+  /** Keep ∂L/∂h_t (and the LSTM's ∂L/∂c_t) for every layer, direction and time (for gradient-norm widgets; default false). */
   readonly keepHiddenGradients?: boolean;
 }
 
@@ -89,6 +89,8 @@ export interface SequenceBackwardResult {
   readonly finite: boolean;
   /** With keepHiddenGradients: hiddenGradients[layer][direction][t] = ∂L/∂h_t [B, H], the total gradient reaching h_t. */
   readonly hiddenGradients: FloatArray[][][] | null;
+  /** With keepHiddenGradients, LSTM only: cellGradients[layer][direction][t] = ∂L/∂c_t [B, H], the total gradient reaching c_t. */
+  readonly cellGradients: FloatArray[][][] | null;
 }
 
 /** The cell equations for a kind. */
@@ -193,6 +195,7 @@ export function recurrentBackward(model: Recurrent, forward: SequenceResult, ups
   const stateShape = [numLayers * directions, B, H];
   const { gradOutput, gradHN, gradCN, keepHiddenGradients = false } = upstream;
   const hiddenGradients: FloatArray[][][] | null = keepHiddenGradients ? [] : null;
+  const cellGradients: FloatArray[][][] | null = keepHiddenGradients && kind === 'LSTM' ? [] : null;
   if (gradOutput) { assertShape('gradOutput', gradOutput, forward.output.shape); checkFinite('gradOutput', gradOutput.data); }
   if (gradHN) { assertShape('gradHN', gradHN, stateShape); checkFinite('gradHN', gradHN.data); }
   if (gradCN) {
@@ -212,10 +215,10 @@ export function recurrentBackward(model: Recurrent, forward: SequenceResult, ups
     const layerInput = cache.layerInputs[layer]!;
     const inputWidth = layer === 0 ? D : width;
     const gradLayerInput = allocate(T * B * inputWidth, dtype);
-    if (hiddenGradients) hiddenGradients[layer] = [];
     for (let direction = 0; direction < directions; direction++) {
-      const kept: FloatArray[] = [];
-      if (hiddenGradients) hiddenGradients[layer]![direction] = kept;
+      const kept: FloatArray[] = [], keptCell: FloatArray[] = [];
+      if (hiddenGradients) (hiddenGradients[layer] ??= [])[direction] = kept;
+      if (cellGradients) (cellGradients[layer] ??= [])[direction] = keptCell;
       const { steps, params: p } = cache.directions[layer]![direction]!;
       const slot = layer * directions + direction;
       const weightHhT = transpose(p.weightHh, gates * H, H);
@@ -234,12 +237,14 @@ export function recurrentBackward(model: Recurrent, forward: SequenceResult, ups
         }
         if (hiddenGradients) kept[t] = dh.slice();
         const back = kernel.backward(p, stepCache, { h: dh, c: dc }, weightHhT);
+        if (cellGradients && back.dCell) keptCell[t] = back.dCell;
         if (lengths) {
           for (let b = 0; b < B; b++) {
             if (t < lengths[b]!) continue;
             // Inactive row: the step was the identity on its state, so the gradient passes through unchanged.
             back.dPrev.h.set(dh.subarray(b * H, (b + 1) * H), b * H);
             if (dc && back.dPrev.c) back.dPrev.c.set(dc.subarray(b * H, (b + 1) * H), b * H);
+            if (dc && back.dCell) back.dCell.set(dc.subarray(b * H, (b + 1) * H), b * H);
             back.dIh.fill(0, b * gates * H, (b + 1) * gates * H);
             back.dHh.fill(0, b * gates * H, (b + 1) * gates * H);
           }
@@ -283,6 +288,7 @@ export function recurrentBackward(model: Recurrent, forward: SequenceResult, ups
     c0: gradC0 ? fromData(gradC0, stateShape) : null,
     finite,
     hiddenGradients,
+    cellGradients,
   };
 }
 

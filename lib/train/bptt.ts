@@ -150,6 +150,17 @@ export function hiddenGradientNorms(model: Recurrent, forward: SequenceResult, u
   return perStep.map(norm);
 }
 
+/** ‖∂L/∂h_t‖ and, for the LSTM, ‖∂L/∂c_t‖ (else null) for every step t of one layer and direction, from one full backward pass. */
+export function stateGradientNorms(
+  model: Recurrent, forward: SequenceResult, upstream: SequenceGradients, layer = 0, direction = 0,
+): { hidden: number[]; cell: number[] | null } {
+  const back = recurrentBackward(model, forward, { ...upstream, keepHiddenGradients: true });
+  const hidden = back.hiddenGradients?.[layer]?.[direction];
+  if (!hidden) throw new RangeError(`no layer ${layer}, direction ${direction} in this model`);
+  const cell = back.cellGradients?.[layer]?.[direction];
+  return { hidden: hidden.map(norm), cell: cell ? cell.map(norm) : null };
+}
+
 /**
  * norms[t][k] = ‖∂L_t/∂h_k‖ for every k ≤ t (NaN above the diagonal), where L_t = ⟨gradOutput_t, output_t⟩ is the
  * loss at step t alone. Single-layer, one-directional stacks without lengths; for the LSTM, c_k is held fixed.

@@ -42,6 +42,19 @@ export function cellDescription(
   return t.heatmapCell(rowName, columnName, formatNumber(value));
 }
 
+/** A block of cells to mark: rows [rowStart, rowEnd) and columns [columnStart, columnEnd), 0-based and half-open like a slice. */
+export interface CellBlock {
+  readonly rowStart: number;
+  readonly rowEnd: number;
+  readonly columnStart: number;
+  readonly columnEnd: number;
+}
+
+/** Whether (row, column) lies inside the block (never, when there is no block). */
+export function inBlock(row: number, column: number, block: CellBlock | null | undefined): boolean {
+  return !!block && row >= block.rowStart && row < block.rowEnd && column >= block.columnStart && column < block.columnEnd;
+}
+
 /** The cell keyboard focus moves to from (row, column) on a key, kept inside the grid; undefined for other keys. */
 export function moveFocus(row: number, column: number, key: string, rows: number, columns: number): [number, number] | undefined {
   const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };

@@ -164,6 +164,38 @@ test.describe('forward pass chapter', () => {
     await expect(layouts.locator('[data-layout-code]')).toContainText('decoder(y_in, h_n)');
   });
 
+  test('bidirectional slices, on a phone and by keyboard: a wrong slice is marked wrong, output[:, 0, H:] right', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(SLUG);
+    await hydrateIslands(page);
+    const widget = page.locator('.bidirectional-slices');
+    const verdict = widget.locator('[data-verdict]');
+    const check = widget.getByRole('button', { name: 'Check' });
+    await widget.getByRole('radio', { name: 'output[:, -1]', exact: true }).focus();
+    await page.keyboard.press('ArrowDown'); // → output[:, -1, H:]
+    await expect(widget.getByRole('radio', { name: 'output[:, -1, H:]' })).toBeChecked();
+    await expect(widget.locator('.cell.marked')).toHaveCount(3); // the last row's backward half
+    await check.focus();
+    await page.keyboard.press('Enter');
+    await expect(verdict).toHaveAttribute('data-verdict', 'incorrect');
+    await expect(verdict).toContainText('Not this one.');
+    await expect(verdict).toContainText('x[:, -1:]');
+    await widget.getByRole('radio', { name: 'output[:, -1, H:]' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown'); // → output[:, 0, H:]
+    await expect(widget.getByRole('radio', { name: 'output[:, 0, H:]' })).toBeChecked();
+    await expect(verdict).toHaveAttribute('data-verdict', 'none'); // a new pick clears the old verdict
+    await expect(verdict).toBeEmpty();
+    await check.focus();
+    await page.keyboard.press('Space');
+    await expect(verdict).toHaveAttribute('data-verdict', 'correct');
+    await expect(verdict).toContainText('h_n[-1]');
+    await expect(widget.locator('[data-change-note]')).toContainText('largest change 0)');
+    const box = await widget.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
   test('reads on a phone: 390 px wide, no page-level horizontal scroll', async ({ page }, testInfo) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(SLUG);

@@ -39,6 +39,8 @@ test.describe('gating chapter', () => {
     await expect(quantity(page, 'c')).toHaveText(expectedColumn({}, 'c', 3));
     await expect(explorer(page).locator('.gate-grid')).toHaveCount(6);
     for (const kind of ['RNN', 'LSTM', 'GRU']) await expect(ratio(page, kind)).toHaveText(expectedRatio({}, kind));
+    const lstm = gradientPaths(pathSettings({})).find((c) => c.kind === 'LSTM')!;
+    await expect(ratio(page, 'LSTM-c')).toHaveText(formatNumber(lstm.cellFirstToLast!)); // the cell state's row
     await expect(page.locator('.speed-compare tr[data-kind="LSTM"] [data-count]')).toHaveText('25,088');
     await expect(page.locator('.speed-compare tr[data-kind="GRU"] [data-count]')).toHaveText('18,816');
     await expect(explorer(page)).not.toContainText('NaN');

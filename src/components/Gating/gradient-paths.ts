@@ -1,15 +1,18 @@
 /**
  * The additive path, measured: for an RNN, an LSTM and a GRU of the same sizes, on the same seeded inputs, the norm
- * ‖∂L_T/∂h_k‖ of the gradient that a loss at the last step alone, L_T = Σ_j h_T[j], sends back to every earlier h_k.
- * lib's full backward (hiddenGradientNorms, lib/train/bptt.ts) gives the numbers; nothing is re-derived here.
+ * ‖∂L_T/∂h_k‖ of the gradient that a loss at the last step alone, L_T = Σ_j h_T[j], sends back to every earlier h_k,
+ * and for the LSTM also ‖∂L_T/∂c_k‖, the gradient that reaches its cell state. lib's full backward
+ * (stateGradientNorms, lib/train/bptt.ts, checked against PyTorch) gives the numbers; nothing is re-derived here.
  */
 import { createRandom } from '../../../lib/random.ts';
 import { createRecurrent } from '../../../lib/nn/recurrent.ts';
 import { recurrentForward } from '../../../lib/nn/sequence.ts';
-import { hiddenGradientNorms } from '../../../lib/train/bptt.ts';
+import { stateGradientNorms } from '../../../lib/train/bptt.ts';
 import type { CellKind } from '../../../lib/count.ts';
 import { fromData, type Tensor } from '../../../lib/tensor.ts';
 import { setRememberBias } from './remember-bias.ts';
+import { gradientPathsText } from './gradient-paths-text.ts';
+import type { Locale } from '../../kit/locale.ts';
 
 /** Features per step of the random inputs. */
 export const PATHS_INPUT_SIZE = 4;
@@ -36,8 +39,17 @@ export interface PathCurve {
   readonly norms: readonly number[];
   /** ‖∂L_T/∂h_1‖ / ‖∂L_T/∂h_T‖: how much of the gradient reaches the first step. */
   readonly firstToLast: number;
-  /** What went wrong for this kind (vanished below 1e-300, overflow), or null. */
+  /** LSTM only (else null): cellNorms[k − 1] = ‖∂L_T/∂c_k‖ for k = 1…T. */
+  readonly cellNorms: readonly number[] | null;
+  /** LSTM only (else null): ‖∂L_T/∂c_1‖ / ‖∂L_T/∂c_T‖. */
+  readonly cellFirstToLast: number | null;
+  /** What went wrong for this kind (vanished below 1e-300, overflow), in English, or null. */
   readonly message: string | null;
+}
+
+/** The legend name of a curve: the kind and which state's gradient, e.g. "LSTM ‖∂L/∂c‖". */
+export function seriesName(kind: CellKind, state: 'h' | 'c'): string {
+  return `${kind} ‖∂L/∂${state}‖`;
 }
 
 /** The seeded inputs [T, 1, D], drawn from N(0, 1) with a generator of their own (seed + 1). */
@@ -54,19 +66,33 @@ export function gradientPath(kind: CellKind, settings: PathSettings, input: Tens
   const forward = recurrentForward(model, input);
   const gradOutput = new Float64Array(T * H);
   gradOutput.fill(1, (T - 1) * H); // ∂L_T/∂h_T = 1 in every unit, and no loss at earlier steps
-  const norms = hiddenGradientNorms(model, forward, { gradOutput: fromData(gradOutput, [T, 1, H]) });
-  return { kind, norms, firstToLast: norms[0]! / norms[T - 1]!, message: describeProblem(kind, norms) };
+  const { hidden: norms, cell: cellNorms } = stateGradientNorms(model, forward, { gradOutput: fromData(gradOutput, [T, 1, H]) });
+  const message = [describeProblem(kind, norms), cellNorms && describeProblem(seriesName(kind, 'c'), cellNorms)].filter(Boolean).join(' ') || null;
+  return {
+    kind, norms, firstToLast: norms[0]! / norms[T - 1]!,
+    cellNorms, cellFirstToLast: cellNorms ? cellNorms[0]! / cellNorms[T - 1]! : null,
+    message,
+  };
 }
 
-/** An honest sentence when a curve leaves what a log axis can show, or null. */
-export function describeProblem(kind: CellKind, norms: readonly number[]): string | null {
+/** An honest sentence, in the page's language, when a curve (named e.g. "RNN") leaves what a log axis can show, or null. */
+export function describeProblem(name: string, norms: readonly number[], locale: Locale = 'en'): string | null {
+  const t = gradientPathsText(locale);
   const T = norms.length;
   for (let k = T; k >= 1; k--) {
     const value = norms[k - 1]!;
-    if (!Number.isFinite(value)) return `${kind}: the gradient norm overflowed (${value}) at step k = ${k}; steps before it are not drawn.`;
-    if (value < SMALLEST_SHOWN) return `${kind}: the gradient norm fell below 1e-300 at step k = ${k} (it has vanished); steps before it are not drawn.`;
+    if (!Number.isFinite(value)) return t.overflowed(name, String(value), k);
+    if (value < SMALLEST_SHOWN) return t.vanished(name, k);
   }
   return null;
+}
+
+/** The sentences for every curve that leaves the log axis, in the page's language. */
+export function curveMessages(curves: readonly PathCurve[], locale: Locale): string[] {
+  return curves.flatMap((curve) => [
+    describeProblem(curve.kind, curve.norms, locale),
+    curve.cellNorms ? describeProblem(seriesName(curve.kind, 'c'), curve.cellNorms, locale) : null,
+  ]).filter((m): m is string => m !== null);
 }
 
 /** All three curves for the settings, on the same inputs. */
@@ -75,7 +101,20 @@ export function gradientPaths(settings: PathSettings): PathCurve[] {
   return PATH_KINDS.map((kind) => gradientPath(kind, settings, input));
 }
 
-/** A curve as plot points (k, norm), keeping only what a log axis can draw. */
+/** Norms as plot points (k, norm), keeping only what a log axis can draw. */
+export function normPoints(norms: readonly number[]): [number, number][] {
+  return norms.flatMap((value, index) => (Number.isFinite(value) && value >= SMALLEST_SHOWN ? [[index + 1, value] as [number, number]] : []));
+}
+
+/** A curve's ∂L/∂h as plot points (k, norm), keeping only what a log axis can draw. */
 export function curvePoints(curve: PathCurve): [number, number][] {
-  return curve.norms.flatMap((value, index) => (Number.isFinite(value) && value >= SMALLEST_SHOWN ? [[index + 1, value] as [number, number]] : []));
+  return normPoints(curve.norms);
+}
+
+/** The plotted series: every kind's ‖∂L/∂h‖ in PATH_KINDS order, then the LSTM's ‖∂L/∂c‖ (so colours stay put). */
+export function pathSeries(curves: readonly PathCurve[]): { name: string; points: [number, number][] }[] {
+  return [
+    ...curves.map((curve) => ({ name: seriesName(curve.kind, 'h'), points: curvePoints(curve) })),
+    ...curves.flatMap((curve) => (curve.cellNorms ? [{ name: seriesName(curve.kind, 'c'), points: normPoints(curve.cellNorms) }] : [])),
+  ];
 }

@@ -21,6 +21,9 @@ export interface KitText {
   readonly exerciseNotQuite: string;
   readonly exerciseFormulaMismatch: (at: string, got: string, expected: string) => string;
   readonly exerciseFormulaCorrect: string;
+  // ChoiceExercise
+  readonly choiceNone: string;
+  readonly choiceWrong: string;
   // Number fields (NumberField, Slider)
   readonly numberRange: (min: string, max: string) => string;
   readonly numberEnter: (min: string, max: string) => string;
@@ -72,6 +75,7 @@ export interface KitText {
   readonly heatmapRow: (n: number) => string;
   readonly heatmapColumn: (n: number) => string;
   readonly heatmapCell: (row: string, column: string, value: string) => string;
+  readonly heatmapMarked: (description: string) => string;
   // TextField
   readonly textCount: (length: number, max: number) => string;
   readonly textCut: (max: number) => string;
@@ -112,6 +116,8 @@ export const en: KitText = {
   exerciseShowSolution: 'Show the solution',
   exerciseNoAnswer: 'This exercise has no answer to check against.',
   exerciseCorrect: 'Correct.',
+  choiceNone: 'Choose one of the answers first.',
+  choiceWrong: 'Not this one.',
   exerciseNotQuite: 'Not quite. Try again, or take a hint.',
   exerciseFormulaMismatch: (at, got, expected) => `Not quite: at ${at} your formula gives ${got}, but the count is ${expected}.`,
   exerciseFormulaCorrect: 'Correct: your formula matches on every size tried.',
@@ -159,6 +165,7 @@ export const en: KitText = {
   heatmapRow: (n) => `row ${n}`,
   heatmapColumn: (n) => `column ${n}`,
   heatmapCell: (row, column, value) => `${row}, ${column}: ${value}`,
+  heatmapMarked: (description) => `${description} (marked)`,
   textCount: (length, max) => `${length} of at most ${max} characters`,
   textCut: (max) => `Cut to ${max} characters, the most this field holds.`,
   modelIdle: (label) => `The ${label} loads when you ask for it.`,
@@ -197,6 +204,8 @@ export const zhCN: KitText = {
   exerciseShowSolution: '查看解答',
   exerciseNoAnswer: '这道练习没有可供核对的答案。',
   exerciseCorrect: '正确。',
+  choiceNone: '请先选择一个答案。',
+  choiceWrong: '不是这个。',
   exerciseNotQuite: '还不对。再试一次，或者看看提示。',
   exerciseFormulaMismatch: (at, got, expected) => `还不对：当 ${at} 时，你的公式得到 ${got}，而正确的数目是 ${expected}。`,
   exerciseFormulaCorrect: '正确：你的公式在所有测试的规模上都与答案一致。',
@@ -244,6 +253,7 @@ export const zhCN: KitText = {
   heatmapRow: (n) => `第 ${n} 行`,
   heatmapColumn: (n) => `第 ${n} 列`,
   heatmapCell: (row, column, value) => `${row}，${column}：${value}`,
+  heatmapMarked: (description) => `${description}（已标出）`,
   textCount: (length, max) => `${length} 个字符，最多 ${max} 个`,
   textCut: (max) => `已截断为 ${max} 个字符，这是此字段的上限。`,
   modelIdle: (label) => `${label}会在你请求时加载。`,

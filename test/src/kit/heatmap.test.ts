@@ -26,3 +26,16 @@ describe('heatmap', () => {
     expect(moveFocus(1, 1, 'x', 3, 3)).toBeUndefined();
   });
 });
+
+describe('inBlock', () => {
+  it('is a half-open slice of rows and columns, and never true without a block', async () => {
+    const { inBlock } = await import('../../../src/kit/heatmap.ts');
+    const block = { rowStart: 0, rowEnd: 1, columnStart: 3, columnEnd: 6 };
+    expect(inBlock(0, 3, block)).toBe(true);
+    expect(inBlock(0, 5, block)).toBe(true);
+    expect(inBlock(0, 6, block)).toBe(false);
+    expect(inBlock(1, 3, block)).toBe(false);
+    expect(inBlock(0, 2, block)).toBe(false);
+    expect(inBlock(0, 3, null)).toBe(false);
+  });
+});

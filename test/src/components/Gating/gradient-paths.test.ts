@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../lib/random.ts';
 import { createRecurrent } from '../../../../lib/nn/recurrent.ts';
 import { recurrentForward } from '../../../../lib/nn/sequence.ts';
-import { hiddenGradientNorms } from '../../../../lib/train/bptt.ts';
+import { hiddenGradientNorms, stateGradientNorms } from '../../../../lib/train/bptt.ts';
 import { fromData } from '../../../../lib/tensor.ts';
-import { curvePoints, describeProblem, gradientPaths, pathInputs } from '../../../../src/components/Gating/gradient-paths.ts';
+import { curveMessages, curvePoints, describeProblem, gradientPaths, pathInputs, pathSeries } from '../../../../src/components/Gating/gradient-paths.ts';
 import { pathSettings } from '../../../../src/components/Gating/page-settings.ts';
 import { setRememberBias } from '../../../../src/components/Gating/remember-bias.ts';
 
@@ -30,12 +30,39 @@ describe('gradientPaths', () => {
       expect(curve.norms[49]).toBeCloseTo(Math.sqrt(8), 12); // ∂L_T/∂h_T is all ones
       expect(curve.firstToLast).toBe(norms[0]! / norms[49]!);
       expect(curve.message).toBeNull();
+      // The LSTM's ∂L/∂c_k norms are lib's too (stateGradientNorms, checked against PyTorch in test/lib/train/state-gradients.test.ts).
+      const state = stateGradientNorms(model, forward, { gradOutput: fromData(grad, [50, 1, 8]) });
+      expect(curve.cellNorms).toEqual(state.cell);
+      if (curve.kind === 'LSTM') expect(curve.cellFirstToLast).toBe(state.cell![0]! / state.cell![49]!);
+      else expect(curve.cellFirstToLast).toBeNull();
     }
     // The chapter's claim: at bias 1 the gated cells keep about a million times more gradient at k = 1.
     const [rnn, lstm, gru] = curves;
     expect(rnn!.firstToLast).toBeLessThan(1e-11);
     expect(lstm!.firstToLast).toBeGreaterThan(1e-7);
     expect(gru!.firstToLast).toBeGreaterThan(1e-7);
+  });
+
+  it('the chapter\'s numbers: ∂L/∂c keeps more than ∂L/∂h at k = 1 (defaults: about 4e-6 against 6e-7; bias 2: 5e-3 against 5e-4)', () => {
+    const lstmAt = (bias: number, steps = 50) => gradientPaths({ steps, hiddenSize: 8, seed: 1, rememberBias: bias })[1]!;
+    const one = lstmAt(1);
+    expect(one.cellFirstToLast!).toBeGreaterThan(3.5e-6);
+    expect(one.cellFirstToLast!).toBeLessThan(4.5e-6);
+    expect(one.firstToLast).toBeGreaterThan(5.5e-7);
+    expect(one.firstToLast).toBeLessThan(6.5e-7);
+    const two = lstmAt(2);
+    expect(two.cellFirstToLast!).toBeGreaterThan(4.5e-3);
+    expect(two.cellFirstToLast!).toBeLessThan(5.5e-3);
+    expect(two.firstToLast).toBeGreaterThan(4.5e-4);
+    expect(two.firstToLast).toBeLessThan(5.5e-4);
+    for (const bias of [0, 1, 2]) expect(lstmAt(bias).cellFirstToLast!).toBeGreaterThan(lstmAt(bias).firstToLast);
+    expect(lstmAt(1, 300).cellFirstToLast!).toBeGreaterThan(lstmAt(1, 300).firstToLast);
+  });
+
+  it('plots ∂L/∂h for every kind, then the LSTM\'s ∂L/∂c, so the h colours stay where they were', () => {
+    const series = pathSeries(gradientPaths({ steps: 5, hiddenSize: 2, seed: 1, rememberBias: 1 }));
+    expect(series.map((s) => s.name)).toEqual(['RNN ‖∂L/∂h‖', 'LSTM ‖∂L/∂h‖', 'GRU ‖∂L/∂h‖', 'LSTM ‖∂L/∂c‖']);
+    expect(series.every((s) => s.points.length === 5)).toBe(true);
   });
 
   it('the remember bias moves the gated curves and leaves the RNN alone', () => {
@@ -61,6 +88,12 @@ describe('gradientPaths', () => {
   it('overflow and NaN are reported, never drawn', () => {
     expect(describeProblem('LSTM', [Infinity, 1, 1])).toBe('LSTM: the gradient norm overflowed (Infinity) at step k = 1; steps before it are not drawn.');
     expect(describeProblem('GRU', [1, NaN, 1])).toMatch(/overflowed \(NaN\) at step k = 2/);
-    expect(curvePoints({ kind: 'GRU', norms: [1, NaN, Infinity, 0, 2], firstToLast: 0.5, message: null })).toEqual([[1, 1], [5, 2]]);
+    expect(describeProblem('LSTM ‖∂L/∂c‖', [0, 1], 'zh-CN')).toBe('LSTM ‖∂L/∂c‖：梯度范数在第 k = 1 步降到 1e-300 以下（梯度已经消失）；之前的时间步不再绘制。');
+    const broken = { kind: 'LSTM' as const, norms: [1, NaN, Infinity, 0, 2], firstToLast: 0.5, cellNorms: [0, 1, 1, 1, 1], cellFirstToLast: 0, message: null };
+    expect(curvePoints(broken)).toEqual([[1, 1], [5, 2]]);
+    expect(curveMessages([broken], 'en')).toEqual([
+      'LSTM: the gradient norm fell below 1e-300 at step k = 4 (it has vanished); steps before it are not drawn.',
+      'LSTM ‖∂L/∂c‖: the gradient norm fell below 1e-300 at step k = 1 (it has vanished); steps before it are not drawn.',
+    ]);
   });
 });
