@@ -1,4 +1,4 @@
-/** The notation page: the three naming schemes, the gate order, and the symbols, typeset at build time. */
+/** The notation page: the naming schemes, the gate order, and the symbols, typeset at build time. */
 import { test, expect } from './fixtures.ts';
 
 test.describe('notation page', () => {
@@ -15,7 +15,9 @@ test.describe('notation page', () => {
     const gates = page.locator('main table').filter({ hasText: 'forget gate' });
     await expect(gates.locator('tr', { hasText: 'LSTM' })).toContainText(/i, input gate.*f, forget gate.*g, candidate cell.*o, output gate/s);
     await expect(gates.locator('tr', { hasText: 'GRU' })).toContainText(/r, reset gate.*z, update gate.*n, candidate state/s);
-    await expect(page.locator('main')).toContainText('Two GRU conventions');
+    await expect(page.getByRole('heading', { name: 'Who writes the GRU which way' })).toBeVisible();
+    const conventions = page.locator('main table').filter({ hasText: 'Chung et al.' });
+    await expect(conventions.locator('tr', { hasText: 'Keras' })).toContainText('reset_after=True');
   });
 
   test('the parameters chapter links here', async ({ page }) => {

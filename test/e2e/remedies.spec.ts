@@ -66,14 +66,16 @@ test.describe('remedies chapter', () => {
   test('the initialization widget reacts to the keyboard: ReLU, then a large gain overflows honestly', async ({ page }) => {
     await page.goto(SLUG);
     await hydrateIslands(page);
+    await expect(page.locator('.init-compare code')).toContainText("kaiming_normal_(W, nonlinearity='tanh')");
     await page.getByRole('radio', { name: 'tanh' }).focus();
     await page.keyboard.press('ArrowRight'); // tanh → ReLU
     await expect(page.locator('.init-compare')).toHaveAttribute('data-activation', 'relu');
+    await expect(page.locator('.init-compare code')).toContainText("kaiming_normal_(W, nonlinearity='relu')"); // the PyTorch call follows f
     await expect(initCell(page, 'identity', 'g1')).toHaveText('1');
     await expect(initCell(page, 'orthogonal', 'g1')).toHaveText(formatShort(runScheme('orthogonal', { ...DEFAULT_INIT, activation: 'relu' }).gradNorms[0]!));
 
-    await page.getByRole('slider', { name: 'Gain g' }).focus();
-    await page.keyboard.press('End'); // g = 3
+    await page.getByRole('slider', { name: 'Gain γ' }).focus();
+    await page.keyboard.press('End'); // γ = 3
     await page.getByRole('slider', { name: 'Sequence length T' }).focus();
     await page.keyboard.press('End'); // T = 1000: 3^1000 passes float64's 1.8e308
     await expect(page.locator('.init-compare [data-overflow="orthogonal"]')).toContainText('overflowed');

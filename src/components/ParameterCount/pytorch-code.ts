@@ -32,7 +32,7 @@ export function pytorchCode(config: RecurrentCountConfig, outputSize: number): s
     'import torch.nn as nn',
     '',
     `rnn = ${constructorCall(torchConfig)}`,
-    `head = nn.Linear(${directions * config.hiddenSize}, ${outputSize})  # V and b_y: reads ${directions === 2 ? 'both directions, 2·D_h' : 'D_h'} features`,
+    `head = nn.Linear(${directions * config.hiddenSize}, ${outputSize})  # W_hy and b_y: reads ${directions === 2 ? 'both directions, 2·D_h' : 'D_h'} features`,
     '',
     'for name, p in rnn.named_parameters():',
     '    print(name, tuple(p.shape), p.numel())',

@@ -27,7 +27,7 @@ export function clipPytorchCode(settings: ClipSettings): string {
     `torch.manual_seed(${settings.seed})  # torch draws other random numbers than the course: same settings, not the same values`,
     `T, B, H = ${steps}, ${batch}, ${hiddenSize}`,
     "rnn = nn.RNN(input_size=1, hidden_size=H, nonlinearity='relu')",
-    `nn.init.orthogonal_(rnn.weight_hh_l0, gain=${pythonFloat(settings.spectralRadius)})  # every eigenvalue of W_hh has |λ| = ρ`,
+    `nn.init.orthogonal_(rnn.weight_hh_l0, gain=${pythonFloat(settings.spectralRadius)})  # every eigenvalue of W_hh has magnitude ρ`,
     'head = nn.Linear(H, 1)',
     'params = list(rnn.parameters()) + list(head.parameters())',
     `optimizer = torch.optim.SGD(params, lr=${pythonFloat(settings.learningRate)})`,

@@ -15,10 +15,10 @@ export interface WeightBox {
   readonly key: 'U' | 'W' | 'bh' | 'V' | 'by';
   /** Role in words, e.g. "input → hidden". */
   readonly role: string;
-  /** The symbol this course uses (U, W, V, b_h, b_y): [base, subscript]. */
+  /** The symbol this course uses, the subscript scheme (W_xh, W_hh, W_hy, b_h, b_y): [base, subscript]. */
   readonly symbol: readonly [string, string];
-  /** The subscript scheme (W_xh, W_hh, W_hy, b_h, b_y): [base, subscript]. */
-  readonly subscripted: readonly [string, string];
+  /** Goodfellow et al.'s letter for it (U, W, V, b, c): [base, subscript]. */
+  readonly letter: readonly [string, string];
   /** PyTorch's parameter name(s). */
   readonly pytorch: string;
   /** Rows × columns (a bias has one column per vector). */
@@ -67,16 +67,16 @@ export function weightShapes(config: RecurrentCountConfig, outputSize: number): 
 
   type Draft = Omit<WeightBox, 'width' | 'height'>;
   const drafts: Draft[] = [
-    { key: 'U', role: 'input → hidden', symbol: ['U', ''], subscripted: ['W', 'xh'], pytorch: 'weight_ih_l0', rows: stacked, columns: inputSize, count: stacked * inputSize, blocks },
-    { key: 'W', role: 'hidden → hidden', symbol: ['W', ''], subscripted: ['W', 'hh'], pytorch: 'weight_hh_l0', rows: stacked, columns: hiddenSize, count: stacked * hiddenSize, blocks },
+    { key: 'U', role: 'input → hidden', symbol: ['W', 'xh'], letter: ['U', ''], pytorch: 'weight_ih_l0', rows: stacked, columns: inputSize, count: stacked * inputSize, blocks },
+    { key: 'W', role: 'hidden → hidden', symbol: ['W', 'hh'], letter: ['W', ''], pytorch: 'weight_hh_l0', rows: stacked, columns: hiddenSize, count: stacked * hiddenSize, blocks },
   ];
   if (biasVectors > 0) {
     const pytorch = biasVectors === 2 ? 'bias_ih_l0, bias_hh_l0' : 'bias_ih_l0 + bias_hh_l0 (merged)';
-    drafts.push({ key: 'bh', role: 'hidden bias', symbol: ['b', 'h'], subscripted: ['b', 'h'], pytorch, rows: stacked, columns: biasVectors, count: stacked * biasVectors, blocks });
+    drafts.push({ key: 'bh', role: 'hidden bias', symbol: ['b', 'h'], letter: ['b', ''], pytorch, rows: stacked, columns: biasVectors, count: stacked * biasVectors, blocks });
   }
   drafts.push(
-    { key: 'V', role: 'hidden → output', symbol: ['V', ''], subscripted: ['W', 'hy'], pytorch: 'head.weight', rows: outputSize, columns: headInput, count: outputSize * headInput, blocks: [] },
-    { key: 'by', role: 'output bias', symbol: ['b', 'y'], subscripted: ['b', 'y'], pytorch: 'head.bias', rows: outputSize, columns: 1, count: outputSize, blocks: [] },
+    { key: 'V', role: 'hidden → output', symbol: ['W', 'hy'], letter: ['V', ''], pytorch: 'head.weight', rows: outputSize, columns: headInput, count: outputSize * headInput, blocks: [] },
+    { key: 'by', role: 'output bias', symbol: ['b', 'y'], letter: ['c', ''], pytorch: 'head.bias', rows: outputSize, columns: 1, count: outputSize, blocks: [] },
   );
   const longest = Math.max(...drafts.flatMap((d) => [d.rows, d.columns]));
   const scale = MAX_SIDE_PX / Math.max(longest, REFERENCE_SIDE);

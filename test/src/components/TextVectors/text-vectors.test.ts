@@ -170,6 +170,26 @@ describe('n-gram growth, default state', () => {
     expect(formatSparsity(0.999999)).toBe('> 99.99%');
     expect(formatSparsity(Number.NaN)).toBe('—');
   });
+  it('observed n-grams are a vanishing share of V^n, and most occur once (the chapter quotes these numbers)', () => {
+    const counts = (n: number) => {
+      const seen = new Map<string, number>();
+      for (const doc of corpus.tokens) for (let i = 0; i + n <= doc.length; i++) {
+        const key = doc.slice(i, i + n).join(' ');
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
+      return [...seen.values()];
+    };
+    const onceShare = (values: number[]) => values.filter((c) => c === 1).length / values.length;
+    const vocabulary = counts(1).length;
+    const bigrams = counts(2);
+    const trigrams = counts(3);
+    expect(vocabulary).toBe(5914);
+    expect(bigrams).toHaveLength(21256);
+    expect(bigrams.length / vocabulary ** 2).toBeCloseTo(0.0006, 4); // "about 0.06% of the 35 million possible"
+    expect(Math.round(100 * onceShare(bigrams))).toBe(81);
+    expect(Math.round(100 * onceShare(trigrams))).toBe(90);
+    expect(statisticsAt(corpus, 200)[1]!.vocabularySize).toBe(bigrams.length); // the widget counts the same 2-grams
+  });
   it('an out-of-range number of messages is clamped', () => {
     expect(statisticsAt(corpus, 5000)[0]!.documentCount).toBe(200);
     expect(statisticsAt(corpus, -3)[0]!.documentCount).toBe(1);
