@@ -1,6 +1,8 @@
 /**
- * The browser runtime for this course's ONNX models: onnxruntime-web, WebGPU first and WASM as the
- * fallback, behind the ModelRunner interface. The info it returns is what the backend chip shows.
+ * The browser runtime for this course's ONNX models: onnxruntime-web on WebGPU or WASM, behind the
+ * ModelRunner interface. The info it returns is what the backend chip shows. A single file's 'auto'
+ * takes WebGPU only on an accelerated adapter; the kit's ModelSession (through choose-backend.ts)
+ * also times both on the model's real step and keeps the faster.
  *
  *   const { runner, info } = await createModelRunner(bytes, { backend: 'auto', wasmBaseUrl: `${base}ort/` });
  */
@@ -8,12 +10,13 @@ import { BackendUnavailableError, type RuntimeBackend } from './backend-unavaila
 import { loadOnnxRuntime, type LoadedRuntime } from './ort-loader.ts';
 import { inOrtQueue } from './ort-queue.ts';
 import { fromOrtTensor, toOrtTensor, type OrtModule } from './ort-tensor.ts';
+import type { ChoiceReason, StepTimings } from './backend-choice.ts';
 import type { ModelRunner, RunnerTensor } from './runner.ts';
 import { describeError, probeWebGpu, type WebGpuProbe } from './webgpu-probe.ts';
 
 export { BackendUnavailableError, type RuntimeBackend } from './backend-unavailable.ts';
 
-/** Which backend to use: 'auto' tries WebGPU, then WASM; a named one fails when unavailable. */
+/** Which backend to use: 'auto' lets the rule choose (backend-choice.ts); a named one fails when unavailable. */
 export type BackendChoice = 'auto' | RuntimeBackend;
 
 /** What ran the model, for the backend chip. */
@@ -25,6 +28,15 @@ export interface RuntimeInfo {
   readonly crossOriginIsolated: boolean;
   /** Why 'auto' did not get WebGPU, e.g. 'no adapter'. */
   readonly fallbackReason?: string;
+  /** How the backend was chosen, when a rule chose it (the chip's reason and figures). */
+  readonly choice?: BackendChoiceInfo;
+}
+
+/** Why this backend, for the chip: the rule's reason, its detail and the measured per-step times. */
+export interface BackendChoiceInfo {
+  readonly reason: ChoiceReason;
+  readonly detail?: string;
+  readonly timings?: StepTimings;
 }
 
 /** Options for createModelRunner. */
@@ -75,7 +87,9 @@ export async function createModelRunner(bytes: Uint8Array, options: CreateModelR
 
   if (choice !== 'wasm') {
     const webGpu = await probe();
-    if (webGpu.available) {
+    if (webGpu.available && webGpu.adapter?.software && choice === 'auto') {
+      fallbackReason = `software-only (${webGpu.adapter.software})`;
+    } else if (webGpu.available) {
       const runtime = await loadOnnxRuntime({ wasmBaseUrl: options.wasmBaseUrl });
       try {
         const session = await createSession(runtime, bytes, 'webgpu');
@@ -92,6 +106,13 @@ export async function createModelRunner(bytes: Uint8Array, options: CreateModelR
   const runtime = await loadOnnxRuntime({ wasmBaseUrl: options.wasmBaseUrl });
   const session = await createSession(runtime, bytes, 'wasm');
   return { runner: sessionRunner(runtime.ort, session), info: infoFor(runtime, 'wasm', fallbackReason) };
+}
+
+/** Starts one model file on one backend (no fallback); throws when that backend cannot run it. */
+export async function startModelRunner(bytes: Uint8Array, backend: RuntimeBackend, wasmBaseUrl?: string): Promise<CreatedRunner> {
+  const runtime = await loadOnnxRuntime({ wasmBaseUrl });
+  const session = await createSession(runtime, bytes, backend);
+  return { runner: sessionRunner(runtime.ort, session), info: infoFor(runtime, backend) };
 }
 
 /** The chip's facts for a session on `backend`. */
