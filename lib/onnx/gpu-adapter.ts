@@ -38,9 +38,10 @@ export function adapterFacts(adapter: AdapterLike): AdapterFacts {
   const description = unique.join(' ') || 'unknown adapter';
   const text = `${unique.join(' ')} ${info.type ?? ''}`;
   let software: string | null = null;
-  if (adapter.isFallbackAdapter === true || info.isFallbackAdapter === true) software = 'fallback adapter';
-  else if (/swiftshader/i.test(text)) software = 'SwiftShader';
+  // the renderer's name first: Chromium's SwiftShader is also a fallback adapter, but its name says more
+  if (/swiftshader/i.test(text)) software = 'SwiftShader';
   else if (SOFTWARE_RENDERERS.test(text)) software = 'software renderer';
+  else if (adapter.isFallbackAdapter === true || info.isFallbackAdapter === true) software = 'fallback adapter';
   else if (/\bcpu\b/i.test(info.type ?? '')) software = 'CPU device';
   return { description, software };
 }

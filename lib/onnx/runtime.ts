@@ -57,11 +57,25 @@ export interface CreatedRunner {
 
 type Session = Awaited<ReturnType<OrtModule['InferenceSession']['create']>>;
 
-/** A ModelRunner over one InferenceSession; runs wait their turn in the page's ORT queue. */
-function sessionRunner(ort: OrtModule, session: Session): ModelRunner {
+/**
+ * Rejects once onnxruntime-web's WebGPU device is lost (destroyed, a driver reset): a run in flight
+ * on a lost device would otherwise wait forever, and hold the page's ORT queue with it.
+ */
+function webGpuDeviceLost(ort: OrtModule): Promise<never> {
+  const lost = (async (): Promise<never> => {
+    const device = (await (ort.env.webgpu as unknown as { device: Promise<{ lost: Promise<{ message?: string }> }> }).device);
+    const info = await device.lost;
+    throw new Error(`WebGPU device lost${info.message ? `: ${info.message}` : ''}`);
+  })();
+  lost.catch(() => undefined); // observed by the runs that race it
+  return lost;
+}
+
+/** A ModelRunner over one InferenceSession; runs wait their turn in the page's ORT queue, and fail when `lost` rejects. */
+function sessionRunner(ort: OrtModule, session: Session, lost?: Promise<never>): ModelRunner {
   const runOnce = async (feeds: Record<string, RunnerTensor>) => {
     const ortFeeds = Object.fromEntries(Object.entries(feeds).map(([name, tensor]) => [name, toOrtTensor(ort, tensor)]));
-    const results = await session.run(ortFeeds);
+    const results = await (lost ? Promise.race([session.run(ortFeeds), lost]) : session.run(ortFeeds));
     return Object.fromEntries(Object.entries(results).map(([name, tensor]) => [name, fromOrtTensor(name, tensor)]));
   };
   return {
@@ -93,7 +107,7 @@ export async function createModelRunner(bytes: Uint8Array, options: CreateModelR
       const runtime = await loadOnnxRuntime({ wasmBaseUrl: options.wasmBaseUrl });
       try {
         const session = await createSession(runtime, bytes, 'webgpu');
-        return { runner: sessionRunner(runtime.ort, session), info: infoFor(runtime, 'webgpu') };
+        return { runner: sessionRunner(runtime.ort, session, webGpuDeviceLost(runtime.ort)), info: infoFor(runtime, 'webgpu') };
       } catch (error) {
         fallbackReason = `session failed: ${describeError(error)}`;
       }
@@ -112,7 +126,8 @@ export async function createModelRunner(bytes: Uint8Array, options: CreateModelR
 export async function startModelRunner(bytes: Uint8Array, backend: RuntimeBackend, wasmBaseUrl?: string): Promise<CreatedRunner> {
   const runtime = await loadOnnxRuntime({ wasmBaseUrl });
   const session = await createSession(runtime, bytes, backend);
-  return { runner: sessionRunner(runtime.ort, session), info: infoFor(runtime, backend) };
+  const lost = backend === 'webgpu' ? webGpuDeviceLost(runtime.ort) : undefined;
+  return { runner: sessionRunner(runtime.ort, session, lost), info: infoFor(runtime, backend) };
 }
 
 /** The chip's facts for a session on `backend`. */

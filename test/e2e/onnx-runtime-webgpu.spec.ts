@@ -1,6 +1,7 @@
 /**
- * WebGPU in Chromium (SwiftShader, --enable-unsafe-webgpu, on http://127.0.0.1): the chip says
- * WebGPU, and the model's outputs equal those of WASM (the same page with ?backend=wasm): within
+ * WebGPU in Chromium (SwiftShader, --enable-unsafe-webgpu, on http://127.0.0.1): the loader takes WASM
+ * there (SwiftShader is software, no accelerator) and the chip says why; ?backend=webgpu still runs
+ * WebGPU, and the model's outputs equal those of WASM: within
  * 1e-4 where a widget writes its raw outputs as JSON numbers in [data-model-output], else the
  * beam table's phonemes exactly and its three-decimal scores within one unit of the last digit.
  * Its own file because other launch flags need their own worker.
@@ -70,26 +71,72 @@ async function modelOutputs(page: Page): Promise<ModelOutputs> {
   return { numbers: candidates.map((c) => c.score), tolerance: 1e-3 + 1e-9, texts: candidates.map((c) => c.text) };
 }
 
-test('WebGPU runs the model, and its outputs equal WASM outputs', async ({ page }) => {
-  test.setTimeout(240_000); // two loads of the page's model, one of them on emulated WebGPU
-  await openModelPage(page);
-  await expectPhase(page, 'ready');
+/** A 10-letter word for the decoding checks. */
+const TEN_LETTERS = 'strawberry';
+
+/** Records every GPUDevice the page creates (onnxruntime-web's included), so a test can destroy them: a lost device. */
+function recordGpuDevices(): void {
+  const adapter = (globalThis as { GPUAdapter?: { prototype: { requestDevice: (...args: unknown[]) => Promise<unknown> } } }).GPUAdapter;
+  if (!adapter) return;
+  const devices: unknown[] = [];
+  (globalThis as { __gpuDevices?: unknown[] }).__gpuDevices = devices;
+  const requestDevice = adapter.prototype.requestDevice;
+  adapter.prototype.requestDevice = async function (this: unknown, ...args: unknown[]) {
+    const device = await requestDevice.apply(this, args);
+    devices.push(device);
+    return device;
+  };
+}
+
+test('on SwiftShader the loader picks WASM and says why; ?backend=webgpu still forces WebGPU with equal outputs, and falls back to WASM when its device is lost', async ({ page }) => {
+  test.setTimeout(420_000); // three starts of the page's model, one of them on emulated WebGPU, on a loaded 2-core machine
   const chip = page.locator('[data-backend-chip]').first();
-  await expect(chip).toHaveAttribute('data-backend', 'webgpu');
-  await expect(chip).toHaveText('WebGPU · 1 thread · not cross-origin isolated');
-  const webGpu = await modelOutputs(page);
+  const phonemes = page.locator('.pronounce-word [data-phonemes]');
+  let wasm: ModelOutputs;
+  let wasmPhonemes: string;
+  await test.step('auto: a software adapter is no accelerator, so WASM, with the reason on the chip', async () => {
+    await openModelPage(page, `?word=${TEN_LETTERS}`);
+    await expectPhase(page, 'ready');
+    await expect(chip).toHaveAttribute('data-backend', 'wasm');
+    await expect(chip).toHaveAttribute('data-choice', 'software-adapter');
+    await expect(chip).toHaveText('WASM · 1 thread · not cross-origin isolated · WebGPU available but software-only (SwiftShader): using WASM');
+    await expect(page.locator('[data-measure-again]')).toHaveCount(0); // nothing to time against
+    wasm = await modelOutputs(page);
+    await expect(phonemes).toHaveText(/\S/, { timeout: READY_TIMEOUT });
+    wasmPhonemes = (await phonemes.textContent())!;
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('unrolled:backend:')))).toEqual([]);
+  });
 
-  await openModelPage(page, '?backend=wasm');
-  await expectPhase(page, 'ready');
-  await expect(page.locator('[data-backend-chip]').first()).toHaveAttribute('data-backend', 'wasm');
-  const wasm = await modelOutputs(page);
+  await test.step('?backend=webgpu: WebGPU, and the same outputs as WASM', async () => {
+    await page.addInitScript(recordGpuDevices);
+    await openModelPage(page, `?word=${TEN_LETTERS}&backend=webgpu`);
+    await expectPhase(page, 'ready');
+    await expect(chip).toHaveAttribute('data-backend', 'webgpu');
+    await expect(chip).toHaveText('WebGPU · 1 thread · not cross-origin isolated · chosen by ?backend=webgpu');
+    const webGpu = await modelOutputs(page);
+    await expect(phonemes).toHaveText(wasmPhonemes, { timeout: READY_TIMEOUT });
+    expect(webGpu.numbers.length).toBeGreaterThan(0);
+    expect(webGpu.numbers.every(Number.isFinite)).toBe(true);
+    expect(webGpu.numbers).toHaveLength(wasm.numbers.length);
+    expect(webGpu.texts).toEqual(wasm.texts);
+    const maxDifference = Math.max(...webGpu.numbers.map((value, index) => Math.abs(value - wasm.numbers[index]!)));
+    expect(maxDifference).toBeLessThanOrEqual(webGpu.tolerance);
+  });
 
-  expect(webGpu.numbers.length).toBeGreaterThan(0);
-  expect(webGpu.numbers.every(Number.isFinite)).toBe(true);
-  expect(webGpu.numbers).toHaveLength(wasm.numbers.length);
-  expect(webGpu.texts).toEqual(wasm.texts);
-  const maxDifference = Math.max(...webGpu.numbers.map((value, index) => Math.abs(value - wasm.numbers[index]!)));
-  expect(maxDifference).toBeLessThanOrEqual(webGpu.tolerance);
+  await test.step('WebGPU lost mid-session: the next word runs on WASM, and the chip says so', async () => {
+    const destroyed = await page.evaluate(() => {
+      const devices = (globalThis as { __gpuDevices?: { destroy(): void }[] }).__gpuDevices ?? [];
+      for (const device of devices) device.destroy();
+      return devices.length;
+    });
+    expect(destroyed).toBeGreaterThan(0);
+    await page.getByRole('group', { name: 'Your word' }).getByLabel('Your word').fill('cat');
+    await expect(chip).toHaveAttribute('data-backend', 'wasm', { timeout: READY_TIMEOUT });
+    await expect(chip).toHaveAttribute('data-choice', 'webgpu-lost');
+    await expect(chip).toContainText('WebGPU failed during the session');
+    await expect(chip).toContainText('switched to WASM');
+    await expect(phonemes).toHaveText('K AE T', { timeout: READY_TIMEOUT });
+  });
 });
 
 /**

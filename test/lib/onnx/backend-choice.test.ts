@@ -17,7 +17,7 @@ describe('adapterFacts', () => {
   it('calls fallback, SwiftShader, software and CPU adapters software, and real GPUs not', () => {
     expect(adapterFacts({ isFallbackAdapter: true, info: { vendor: 'x' } }).software).toBe('fallback adapter');
     expect(adapterFacts({ info: { vendor: 'y', isFallbackAdapter: true } }).software).toBe('fallback adapter');
-    expect(adapterFacts({ info: { vendor: 'google', architecture: 'swiftshader', description: 'SwiftShader Device (Subzero)' } })).toEqual({
+    expect(adapterFacts({ isFallbackAdapter: true, info: { vendor: 'google', architecture: 'swiftshader', description: 'SwiftShader Device (Subzero)' } })).toEqual({
       description: 'google swiftshader SwiftShader Device (Subzero)',
       software: 'SwiftShader',
     });
