@@ -58,24 +58,30 @@ export interface CreatedRunner {
 type Session = Awaited<ReturnType<OrtModule['InferenceSession']['create']>>;
 
 /**
- * Rejects once onnxruntime-web's WebGPU device is lost (destroyed, a driver reset): a run in flight
- * on a lost device would otherwise wait forever, and hold the page's ORT queue with it.
+ * Watches onnxruntime-web's WebGPU device and returns a check that gives the reason once it is lost
+ * (destroyed, a driver reset), else null. Runs check it before and after they enter the runtime, so
+ * a lost device fails the run without entering the shared WebAssembly module again. (Racing a run
+ * in flight instead would let the WASM fallback enter the module while the WebGPU run is suspended
+ * in it: the page froze that way in test/e2e/onnx-runtime-webgpu.spec.ts.)
  */
-function webGpuDeviceLost(ort: OrtModule): Promise<never> {
-  const lost = (async (): Promise<never> => {
-    const device = (await (ort.env.webgpu as unknown as { device: Promise<{ lost: Promise<{ message?: string }> }> }).device);
-    const info = await device.lost;
-    throw new Error(`WebGPU device lost${info.message ? `: ${info.message}` : ''}`);
-  })();
-  lost.catch(() => undefined); // observed by the runs that race it
-  return lost;
+function watchWebGpuDevice(ort: OrtModule): () => string | null {
+  let lostReason: string | null = null;
+  void (async () => {
+    // the native WebGPU provider sets env.webgpu.device once its device exists (a device, or a promise of one)
+    const device = await (ort.env.webgpu as unknown as { device?: { lost?: Promise<{ message?: string }> } }).device;
+    const info = await device?.lost;
+    if (info) lostReason = `WebGPU device lost${info.message ? `: ${info.message}` : ''}`;
+  })().catch(() => undefined);
+  return () => lostReason;
 }
 
-/** A ModelRunner over one InferenceSession; runs wait their turn in the page's ORT queue, and fail when `lost` rejects. */
-function sessionRunner(ort: OrtModule, session: Session, lost?: Promise<never>): ModelRunner {
+/** A ModelRunner over one InferenceSession; runs wait their turn in the page's ORT queue, and fail once `lost()` names a reason. */
+function sessionRunner(ort: OrtModule, session: Session, lost?: () => string | null): ModelRunner {
   const runOnce = async (feeds: Record<string, RunnerTensor>) => {
     const ortFeeds = Object.fromEntries(Object.entries(feeds).map(([name, tensor]) => [name, toOrtTensor(ort, tensor)]));
-    const results = await (lost ? Promise.race([session.run(ortFeeds), lost]) : session.run(ortFeeds));
+    if (lost?.()) throw new Error(lost()!);
+    const results = await session.run(ortFeeds);
+    if (lost?.()) throw new Error(lost()!); // outputs of a run the device was lost during are not trusted
     return Object.fromEntries(Object.entries(results).map(([name, tensor]) => [name, fromOrtTensor(name, tensor)]));
   };
   return {
@@ -107,7 +113,7 @@ export async function createModelRunner(bytes: Uint8Array, options: CreateModelR
       const runtime = await loadOnnxRuntime({ wasmBaseUrl: options.wasmBaseUrl });
       try {
         const session = await createSession(runtime, bytes, 'webgpu');
-        return { runner: sessionRunner(runtime.ort, session, webGpuDeviceLost(runtime.ort)), info: infoFor(runtime, 'webgpu') };
+        return { runner: sessionRunner(runtime.ort, session, watchWebGpuDevice(runtime.ort)), info: infoFor(runtime, 'webgpu') };
       } catch (error) {
         fallbackReason = `session failed: ${describeError(error)}`;
       }
@@ -126,7 +132,7 @@ export async function createModelRunner(bytes: Uint8Array, options: CreateModelR
 export async function startModelRunner(bytes: Uint8Array, backend: RuntimeBackend, wasmBaseUrl?: string): Promise<CreatedRunner> {
   const runtime = await loadOnnxRuntime({ wasmBaseUrl });
   const session = await createSession(runtime, bytes, backend);
-  const lost = backend === 'webgpu' ? webGpuDeviceLost(runtime.ort) : undefined;
+  const lost = backend === 'webgpu' ? watchWebGpuDevice(runtime.ort) : undefined;
   return { runner: sessionRunner(runtime.ort, session, lost), info: infoFor(runtime, backend) };
 }
 
