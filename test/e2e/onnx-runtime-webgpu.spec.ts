@@ -1,7 +1,8 @@
 /**
  * WebGPU in Chromium (SwiftShader, --enable-unsafe-webgpu, on http://127.0.0.1): the loader takes WASM
- * there (SwiftShader is software, no accelerator) and the chip says why; ?backend=webgpu still runs
- * WebGPU, and the model's outputs equal those of WASM: within
+ * there (SwiftShader is software, no accelerator) and the chip says why; a lost device moves a WebGPU
+ * session to WASM; an adapter made to claim it is a GPU takes the measuring path (timed, stored, timed
+ * again on request); ?backend=webgpu still runs WebGPU, and the model's outputs equal those of WASM: within
  * 1e-4 where a widget writes its raw outputs as JSON numbers in [data-model-output], else the
  * beam table's phonemes exactly and its three-decimal scores within one unit of the last digit.
  * Its own file because other launch flags need their own worker.
@@ -93,7 +94,16 @@ function simulateDeviceLoss(): void {
   };
 }
 
-test('on SwiftShader the loader picks WASM and says why; ?backend=webgpu still forces WebGPU with equal outputs, and falls back to WASM when its device is lost', async ({ page }) => {
+/** Makes every WebGPU adapter describe itself as a hardware GPU, so the loader takes the measuring path on SwiftShader. */
+function claimHardwareAdapter(): void {
+  const adapter = (globalThis as { GPUAdapter?: { prototype: object } }).GPUAdapter;
+  if (!adapter) return;
+  const info = { vendor: 'test-vendor', architecture: 'claimed-gpu', device: '', description: '', isFallbackAdapter: false };
+  Object.defineProperty(adapter.prototype, 'info', { get: () => info, configurable: true });
+  Object.defineProperty(adapter.prototype, 'isFallbackAdapter', { get: () => false, configurable: true });
+}
+
+test('on SwiftShader the loader picks WASM and says why; ?backend=webgpu still forces WebGPU with equal outputs, and falls back to WASM when its device is lost; a hardware adapter is timed', async ({ page }) => {
   test.setTimeout(420_000); // three starts of the page's model, one of them on emulated WebGPU, on a loaded 2-core machine
   const chip = page.locator('[data-backend-chip]').first();
   const phonemes = page.locator('.pronounce-word [data-phonemes]');
@@ -137,6 +147,30 @@ test('on SwiftShader the loader picks WASM and says why; ?backend=webgpu still f
     await expect(chip).toContainText('WebGPU failed during the session (WebGPU device lost: simulated by the test)');
     await expect(chip).toContainText('switched to WASM');
     await expect(phonemes).toHaveText('K AE T', { timeout: READY_TIMEOUT });
+  });
+
+  await test.step('an adapter that claims to be a GPU: both are timed, the faster kept and remembered, Measure again times anew', async () => {
+    await page.addInitScript(claimHardwareAdapter);
+    await openModelPage(page, `?word=${TEN_LETTERS}`);
+    await expectPhase(page, 'ready');
+    await expect(chip).toHaveAttribute('data-choice', 'measured');
+    // SwiftShader steps take tens of milliseconds, WASM's well under one: the rule keeps WASM
+    await expect(chip).toHaveAttribute('data-backend', 'wasm');
+    await expect(chip).toContainText(/measured per step: WebGPU [\d.]+ ms, WASM [\d.]+ ms; the faster kept/);
+    const stored = await page.evaluate(() => Object.entries(localStorage).filter(([key]) => key.startsWith('unrolled:backend:')));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]![0]).toContain('test-vendor claimed-gpu');
+    expect(JSON.parse(stored[0]![1])).toMatchObject({ backend: 'wasm' });
+    await expect(phonemes).toHaveText(wasmPhonemes, { timeout: READY_TIMEOUT });
+
+    await openModelPage(page, `?word=${TEN_LETTERS}`);
+    await expectPhase(page, 'ready');
+    await expect(chip).toHaveAttribute('data-choice', 'stored');
+    await expect(chip).toContainText('measured earlier on this device');
+    await page.locator('[data-measure-again]').click();
+    await expect(chip).toHaveAttribute('data-choice', 'measured', { timeout: READY_TIMEOUT });
+    await expectPhase(page, 'ready');
+    await expect(phonemes).toHaveText(wasmPhonemes, { timeout: READY_TIMEOUT });
   });
 });
 
