@@ -97,7 +97,6 @@ export interface KitText {
   readonly modelMeasuredEarlier: (webgpu: string, wasm: string) => string;
   readonly modelWebGpuLost: (detail: string) => string;
   readonly modelMeasureAgain: string;
-  readonly modelMeasureAgainHelp: string;
   readonly modelCspBlocked: string;
   readonly modelRuntimeDownloadFailed: string;
   readonly modelCouldNotStart: (detail: string) => string;
@@ -189,7 +188,6 @@ export const en: KitText = {
   modelMeasuredEarlier: (webgpu, wasm) => `measured earlier on this device, per step: WebGPU ${webgpu}, WASM ${wasm}`,
   modelWebGpuLost: (detail) => `WebGPU failed during the session (${detail}): switched to WASM`,
   modelMeasureAgain: 'Measure again',
-  modelMeasureAgainHelp: 'Time WebGPU and WASM on this model again and keep the faster',
   modelCspBlocked:
     "The model cannot run here: this site's Content-Security-Policy does not allow WebAssembly (script-src needs 'wasm-unsafe-eval'). The rest of the page works without it.",
   modelRuntimeDownloadFailed: 'The model runtime (onnxruntime-web) could not be downloaded. Check the connection, then Retry.',
@@ -281,7 +279,6 @@ export const zhCN: KitText = {
   modelMeasuredEarlier: (webgpu, wasm) => `此前在本设备上每步实测：WebGPU ${webgpu}，WASM ${wasm}`,
   modelWebGpuLost: (detail) => `WebGPU 在运行中出错（${detail}）：已改用 WASM`,
   modelMeasureAgain: '重新测量',
-  modelMeasureAgainHelp: '在此模型上重新计时 WebGPU 和 WASM，并选用较快者',
   modelCspBlocked:
     "模型无法在这里运行：本站的内容安全策略（Content-Security-Policy）不允许 WebAssembly（script-src 需要 'wasm-unsafe-eval'）。页面的其余部分不受影响。",
   modelRuntimeDownloadFailed: '无法下载模型运行时（onnxruntime-web）。请检查网络连接，然后点击“重试”。',
