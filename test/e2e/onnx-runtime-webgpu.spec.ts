@@ -1,6 +1,8 @@
 /**
- * WebGPU in Chromium (SwiftShader, --enable-unsafe-webgpu, on http://127.0.0.1): the chip says
- * WebGPU, and the model's outputs equal those of WASM (the same page with ?backend=wasm): within
+ * WebGPU in Chromium (SwiftShader, --enable-unsafe-webgpu, on http://127.0.0.1): the loader takes WASM
+ * there (SwiftShader is software, no accelerator) and the chip says why; a lost device moves a WebGPU
+ * session to WASM; an adapter made to claim it is a GPU takes the measuring path (timed, stored, timed
+ * again on request); ?backend=webgpu still runs WebGPU, and the model's outputs equal those of WASM: within
  * 1e-4 where a widget writes its raw outputs as JSON numbers in [data-model-output], else the
  * beam table's phonemes exactly and its three-decimal scores within one unit of the last digit.
  * Its own file because other launch flags need their own worker.
@@ -70,26 +72,106 @@ async function modelOutputs(page: Page): Promise<ModelOutputs> {
   return { numbers: candidates.map((c) => c.score), tolerance: 1e-3 + 1e-9, texts: candidates.map((c) => c.text) };
 }
 
-test('WebGPU runs the model, and its outputs equal WASM outputs', async ({ page }) => {
-  test.setTimeout(240_000); // two loads of the page's model, one of them on emulated WebGPU
-  await openModelPage(page);
-  await expectPhase(page, 'ready');
+/** A 10-letter word for the decoding checks. */
+const TEN_LETTERS = 'strawberry';
+
+/**
+ * Gives every GPUDevice the page creates (onnxruntime-web's included) a `lost` promise that the test
+ * settles through window.__loseGpuDevices(): the signal a browser gives when a device is lost. A real
+ * device.destroy() on SwiftShader freezes the page's renderer here, so the test simulates the signal.
+ */
+function simulateDeviceLoss(): void {
+  const adapter = (globalThis as { GPUAdapter?: { prototype: { requestDevice: (...args: unknown[]) => Promise<object> } } }).GPUAdapter;
+  if (!adapter) return;
+  const losers: (() => void)[] = [];
+  (globalThis as { __loseGpuDevices?: () => number }).__loseGpuDevices = () => (losers.forEach((lose) => lose()), losers.length);
+  const requestDevice = adapter.prototype.requestDevice;
+  adapter.prototype.requestDevice = async function (this: unknown, ...args: unknown[]) {
+    const device = await requestDevice.apply(this, args);
+    const lost = new Promise((resolve) => losers.push(() => resolve({ reason: 'unknown', message: 'simulated by the test' })));
+    Object.defineProperty(device, 'lost', { value: lost });
+    return device;
+  };
+}
+
+/** Makes every WebGPU adapter describe itself as a hardware GPU, so the loader takes the measuring path on SwiftShader. */
+function claimHardwareAdapter(): void {
+  const adapter = (globalThis as { GPUAdapter?: { prototype: object } }).GPUAdapter;
+  if (!adapter) return;
+  const info = { vendor: 'test-vendor', architecture: 'claimed-gpu', device: '', description: '', isFallbackAdapter: false };
+  Object.defineProperty(adapter.prototype, 'info', { get: () => info, configurable: true });
+  Object.defineProperty(adapter.prototype, 'isFallbackAdapter', { get: () => false, configurable: true });
+}
+
+test('on SwiftShader the loader picks WASM and says why; ?backend=webgpu still forces WebGPU with equal outputs, and falls back to WASM when its device is lost; a hardware adapter is timed', async ({ page }) => {
+  test.setTimeout(420_000); // three starts of the page's model, one of them on emulated WebGPU, on a loaded 2-core machine
   const chip = page.locator('[data-backend-chip]').first();
-  await expect(chip).toHaveAttribute('data-backend', 'webgpu');
-  await expect(chip).toHaveText('WebGPU · 1 thread · not cross-origin isolated');
-  const webGpu = await modelOutputs(page);
+  const phonemes = page.locator('.pronounce-word [data-phonemes]');
+  let wasm: ModelOutputs;
+  let wasmPhonemes: string;
+  await test.step('auto: a software adapter is no accelerator, so WASM, with the reason on the chip', async () => {
+    await openModelPage(page, `?word=${TEN_LETTERS}`);
+    await expectPhase(page, 'ready');
+    await expect(chip).toHaveAttribute('data-backend', 'wasm');
+    await expect(chip).toHaveAttribute('data-choice', 'software-adapter');
+    await expect(chip).toHaveText('WASM · 1 thread · not cross-origin isolated · WebGPU available but software-only (SwiftShader): using WASM');
+    await expect(page.locator('[data-measure-again]')).toHaveCount(0); // nothing to time against
+    wasm = await modelOutputs(page);
+    await expect(phonemes).toHaveText(/\S/, { timeout: READY_TIMEOUT });
+    wasmPhonemes = (await phonemes.textContent())!;
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('unrolled:backend:')))).toEqual([]);
+  });
 
-  await openModelPage(page, '?backend=wasm');
-  await expectPhase(page, 'ready');
-  await expect(page.locator('[data-backend-chip]').first()).toHaveAttribute('data-backend', 'wasm');
-  const wasm = await modelOutputs(page);
+  await test.step('?backend=webgpu: WebGPU, and the same outputs as WASM', async () => {
+    await page.addInitScript(simulateDeviceLoss);
+    await openModelPage(page, `?word=${TEN_LETTERS}&backend=webgpu`);
+    await expectPhase(page, 'ready');
+    await expect(chip).toHaveAttribute('data-backend', 'webgpu');
+    await expect(chip).toHaveText('WebGPU · 1 thread · not cross-origin isolated · chosen by ?backend=webgpu');
+    const webGpu = await modelOutputs(page);
+    await expect(phonemes).toHaveText(wasmPhonemes, { timeout: READY_TIMEOUT });
+    expect(webGpu.numbers.length).toBeGreaterThan(0);
+    expect(webGpu.numbers.every(Number.isFinite)).toBe(true);
+    expect(webGpu.numbers).toHaveLength(wasm.numbers.length);
+    expect(webGpu.texts).toEqual(wasm.texts);
+    const maxDifference = Math.max(...webGpu.numbers.map((value, index) => Math.abs(value - wasm.numbers[index]!)));
+    expect(maxDifference).toBeLessThanOrEqual(webGpu.tolerance);
+  });
 
-  expect(webGpu.numbers.length).toBeGreaterThan(0);
-  expect(webGpu.numbers.every(Number.isFinite)).toBe(true);
-  expect(webGpu.numbers).toHaveLength(wasm.numbers.length);
-  expect(webGpu.texts).toEqual(wasm.texts);
-  const maxDifference = Math.max(...webGpu.numbers.map((value, index) => Math.abs(value - wasm.numbers[index]!)));
-  expect(maxDifference).toBeLessThanOrEqual(webGpu.tolerance);
+  await test.step('WebGPU lost mid-session: the next word runs on WASM, and the chip says so', async () => {
+    const lost = await page.evaluate(() => (globalThis as { __loseGpuDevices?: () => number }).__loseGpuDevices?.() ?? 0);
+    expect(lost).toBeGreaterThan(0);
+    await page.getByRole('group', { name: 'Your word' }).getByLabel('Your word').fill('cat');
+    await expect(chip).toHaveAttribute('data-backend', 'wasm', { timeout: READY_TIMEOUT });
+    await expect(chip).toHaveAttribute('data-choice', 'webgpu-lost');
+    await expect(chip).toContainText('WebGPU failed during the session (WebGPU device lost: simulated by the test)');
+    await expect(chip).toContainText('switched to WASM');
+    await expect(phonemes).toHaveText('K AE T', { timeout: READY_TIMEOUT });
+  });
+
+  await test.step('an adapter that claims to be a GPU: both are timed, the faster kept and remembered, Measure again times anew', async () => {
+    await page.addInitScript(claimHardwareAdapter);
+    await openModelPage(page, `?word=${TEN_LETTERS}`);
+    await expectPhase(page, 'ready');
+    await expect(chip).toHaveAttribute('data-choice', 'measured');
+    // SwiftShader steps take tens of milliseconds, WASM's well under one: the rule keeps WASM
+    await expect(chip).toHaveAttribute('data-backend', 'wasm');
+    await expect(chip).toContainText(/measured per step: WebGPU [\d.]+ ms, WASM [\d.]+ ms; the faster kept/);
+    const stored = await page.evaluate(() => Object.entries(localStorage).filter(([key]) => key.startsWith('unrolled:backend:')));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]![0]).toContain('test-vendor claimed-gpu');
+    expect(JSON.parse(stored[0]![1])).toMatchObject({ backend: 'wasm' });
+    await expect(phonemes).toHaveText(wasmPhonemes, { timeout: READY_TIMEOUT });
+
+    await openModelPage(page, `?word=${TEN_LETTERS}`);
+    await expectPhase(page, 'ready');
+    await expect(chip).toHaveAttribute('data-choice', 'stored');
+    await expect(chip).toContainText('measured earlier on this device');
+    await page.locator('[data-measure-again]').click();
+    await expect(chip).toHaveAttribute('data-choice', 'measured', { timeout: READY_TIMEOUT });
+    await expectPhase(page, 'ready');
+    await expect(phonemes).toHaveText(wasmPhonemes, { timeout: READY_TIMEOUT });
+  });
 });
 
 /**

@@ -5,10 +5,11 @@
  */
 import { ModelSession } from '../../kit/onnx/model-session.svelte.ts';
 import { G2P_FILES } from './g2p-files.ts';
+import { g2pWarmUp } from './g2p-warm-up.ts';
 import { g2pModelOf, type G2pModel } from './g2p-model.ts';
 
-/** The session that loads the G2P files for the whole page. */
-export const g2pSession = new ModelSession([G2P_FILES.encoder, G2P_FILES.decoder, G2P_FILES.vocab]);
+/** The session that loads the G2P files for the whole page; its warm-up times each backend on the model's real steps. */
+export const g2pSession = new ModelSession([G2P_FILES.encoder, G2P_FILES.decoder, G2P_FILES.vocab], { warmUp: g2pWarmUp });
 
 /** Either the ready model or the reason it is not usable (a vocabulary that does not parse). */
 export type ReadyModel = { readonly model: G2pModel } | { readonly problem: string } | null;

@@ -95,6 +95,12 @@ export interface KitText {
   readonly modelIsolated: string;
   readonly modelNotIsolated: string;
   readonly modelWebGpuUnavailable: (reason: string) => string;
+  readonly modelSoftwareOnly: (kind: string) => string;
+  readonly modelForced: (query: string) => string;
+  readonly modelMeasured: (webgpu: string, wasm: string) => string;
+  readonly modelMeasuredEarlier: (webgpu: string, wasm: string) => string;
+  readonly modelWebGpuLost: (detail: string) => string;
+  readonly modelMeasureAgain: string;
   readonly modelCspBlocked: string;
   readonly modelRuntimeDownloadFailed: string;
   readonly modelCouldNotStart: (detail: string) => string;
@@ -183,6 +189,12 @@ export const en: KitText = {
   modelIsolated: 'cross-origin isolated',
   modelNotIsolated: 'not cross-origin isolated',
   modelWebGpuUnavailable: (reason) => `WebGPU unavailable: ${reason}`,
+  modelSoftwareOnly: (kind) => `WebGPU available but software-only (${kind}): using WASM`,
+  modelForced: (query) => `chosen by ${query}`,
+  modelMeasured: (webgpu, wasm) => `measured per step: WebGPU ${webgpu}, WASM ${wasm}; the faster kept`,
+  modelMeasuredEarlier: (webgpu, wasm) => `measured earlier on this device, per step: WebGPU ${webgpu}, WASM ${wasm}`,
+  modelWebGpuLost: (detail) => `WebGPU failed during the session (${detail}): switched to WASM`,
+  modelMeasureAgain: 'Measure again',
   modelCspBlocked:
     "The model cannot run here: this site's Content-Security-Policy does not allow WebAssembly (script-src needs 'wasm-unsafe-eval'). The rest of the page works without it.",
   modelRuntimeDownloadFailed: 'The model runtime (onnxruntime-web) could not be downloaded. Check the connection, then Retry.',
@@ -271,6 +283,12 @@ export const zhCN: KitText = {
   modelIsolated: '已跨源隔离',
   modelNotIsolated: '未跨源隔离',
   modelWebGpuUnavailable: (reason) => `WebGPU 不可用：${reason}`,
+  modelSoftwareOnly: (kind) => `WebGPU 可用，但只是软件实现（${kind}）：改用 WASM`,
+  modelForced: (query) => `由 ${query} 指定`,
+  modelMeasured: (webgpu, wasm) => `每步实测：WebGPU ${webgpu}，WASM ${wasm}；选用较快者`,
+  modelMeasuredEarlier: (webgpu, wasm) => `此前在本设备上每步实测：WebGPU ${webgpu}，WASM ${wasm}`,
+  modelWebGpuLost: (detail) => `WebGPU 在运行中出错（${detail}）：已改用 WASM`,
+  modelMeasureAgain: '重新测量',
   modelCspBlocked:
     "模型无法在这里运行：本站的内容安全策略（Content-Security-Policy）不允许 WebAssembly（script-src 需要 'wasm-unsafe-eval'）。页面的其余部分不受影响。",
   modelRuntimeDownloadFailed: '无法下载模型运行时（onnxruntime-web）。请检查网络连接，然后点击“重试”。',

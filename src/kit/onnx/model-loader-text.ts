@@ -34,16 +34,44 @@ export function phaseText(phase: ModelPhase, label: string, locale: Locale = 'en
   }
 }
 
-/** The chip: "WebGPU · 1 thread · not cross-origin isolated", plus "WebGPU unavailable: <reason>" after a fallback. */
+/** Milliseconds as the chip shows them: "0.31 ms", "18 ms", "—" when not measurable. */
+export function millisecondsText(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return '—';
+  return `${ms < 10 ? ms.toPrecision(2) : Math.round(ms)} ms`;
+}
+
+/** Why this backend, as the chip's last part (empty when nothing needs saying). */
+function choiceText(info: RuntimeInfo, locale: Locale): string {
+  const t = kitText(locale);
+  const choice = info.choice;
+  if (!choice) return info.fallbackReason ? t.modelWebGpuUnavailable(info.fallbackReason) : '';
+  const timings = choice.timings;
+  switch (choice.reason) {
+    case 'forced':
+      return t.modelForced(`?backend=${info.backend}`);
+    case 'no-webgpu':
+      return t.modelWebGpuUnavailable(choice.detail ?? '?');
+    case 'software-adapter':
+      return t.modelSoftwareOnly(choice.detail ?? '?');
+    case 'measured':
+      return timings ? t.modelMeasured(millisecondsText(timings.webgpu), millisecondsText(timings.wasm)) : '';
+    case 'stored':
+      return timings ? t.modelMeasuredEarlier(millisecondsText(timings.webgpu), millisecondsText(timings.wasm)) : '';
+    case 'webgpu-lost':
+      return t.modelWebGpuLost(choice.detail ?? '?');
+  }
+}
+
+/** The chip: "WASM · 1 thread · not cross-origin isolated · WebGPU available but software-only (SwiftShader): using WASM". */
 export function backendChipText(info: RuntimeInfo, locale: Locale = 'en'): string {
   const t = kitText(locale);
   const parts = [
     info.backend === 'webgpu' ? 'WebGPU' : 'WASM',
     t.modelThreads(info.threads),
     info.crossOriginIsolated ? t.modelIsolated : t.modelNotIsolated,
+    choiceText(info, locale),
   ];
-  if (info.fallbackReason) parts.push(t.modelWebGpuUnavailable(info.fallbackReason));
-  return parts.join(' · ');
+  return parts.filter(Boolean).join(' · ');
 }
 
 /** The reader's message when onnxruntime-web itself fails (the files were fine). */

@@ -57,6 +57,14 @@ describe('createModelRunner (Node, WASM)', () => {
     expect(info.fallbackReason).toMatch(/^session failed: /);
   });
 
+  it("'auto' takes WASM on a software-only adapter and says so", async () => {
+    const { info } = await createModelRunner(modelBytes, {
+      probeWebGpu: async () => ({ available: true, adapter: { description: 'google swiftshader', software: 'SwiftShader' } }),
+    });
+    expect(info.backend).toBe('wasm');
+    expect(info.fallbackReason).toBe('software-only (SwiftShader)');
+  });
+
   it("a forced 'webgpu' that is unavailable is a typed error with the reason", async () => {
     const attempt = createModelRunner(modelBytes, {
       backend: 'webgpu',
@@ -81,7 +89,15 @@ describe('probeWebGpu', () => {
       available: false,
       reason: 'requestAdapter failed: blocked',
     });
-    expect(await probeWebGpu({ gpu: { requestAdapter: async () => ({}) } })).toEqual({ available: true });
+    expect(await probeWebGpu({ gpu: { requestAdapter: async () => ({}) } })).toEqual({
+      available: true,
+      adapter: { description: 'unknown adapter', software: null },
+    });
+    const swiftShader = { isFallbackAdapter: false, info: { vendor: 'google', architecture: 'swiftshader' } };
+    expect(await probeWebGpu({ gpu: { requestAdapter: async () => swiftShader } })).toEqual({
+      available: true,
+      adapter: { description: 'google swiftshader', software: 'SwiftShader' },
+    });
   });
 });
 

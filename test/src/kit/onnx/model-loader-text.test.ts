@@ -33,6 +33,28 @@ describe('backendChipText', () => {
   });
 });
 
+describe('backendChipText with the choosing rule', () => {
+  const base = { threads: 1, crossOriginIsolated: false } as const;
+  it('gives the reason and, when measured, both figures', () => {
+    expect(backendChipText({ ...base, backend: 'wasm', choice: { reason: 'software-adapter', detail: 'SwiftShader' } })).toBe(
+      'WASM · 1 thread · not cross-origin isolated · WebGPU available but software-only (SwiftShader): using WASM',
+    );
+    expect(backendChipText({ ...base, backend: 'webgpu', choice: { reason: 'measured', timings: { webgpu: 0.42, wasm: 1.234 } } })).toBe(
+      'WebGPU · 1 thread · not cross-origin isolated · measured per step: WebGPU 0.42 ms, WASM 1.2 ms; the faster kept',
+    );
+    expect(backendChipText({ ...base, backend: 'wasm', choice: { reason: 'stored', timings: { webgpu: 18.4, wasm: 0.15 } } })).toBe(
+      'WASM · 1 thread · not cross-origin isolated · measured earlier on this device, per step: WebGPU 18 ms, WASM 0.15 ms',
+    );
+    expect(backendChipText({ ...base, backend: 'webgpu', choice: { reason: 'forced' } })).toBe('WebGPU · 1 thread · not cross-origin isolated · chosen by ?backend=webgpu');
+    expect(backendChipText({ ...base, backend: 'wasm', choice: { reason: 'webgpu-lost', detail: 'device lost' } })).toBe(
+      'WASM · 1 thread · not cross-origin isolated · WebGPU failed during the session (device lost): switched to WASM',
+    );
+    expect(backendChipText({ ...base, backend: 'wasm', choice: { reason: 'software-adapter', detail: 'SwiftShader' } }, 'zh-CN')).toBe(
+      'WASM · 1 个线程 · 未跨源隔离 · WebGPU 可用，但只是软件实现（SwiftShader）：改用 WASM',
+    );
+  });
+});
+
 describe('phaseText', () => {
   it('has a sentence for every phase', () => {
     for (const phase of ['idle', 'downloading', 'starting', 'ready', 'error', 'cancelled'] as const) {
