@@ -14,8 +14,8 @@ evaluation that does not improve the best validation bpc. Seeded (torch.manual_s
 <out>/best.pt   the model (and config, step, chars, valid bpc) with the best validation bpc so far.
 <out>/curve.json  the training curve: step, chars, train bpc (mean since the last row),
                 valid bpc (on evaluation rows), lr, train seconds, wall seconds.
-If <out>/last.pt exists the run continues from it (its model config wins over the flags);
---fresh starts over.
+If <out>/last.pt exists the run continues from it: its model config, --batch, --seq, --seed and
+learning rate (in the optimizer state) win over the flags. --fresh starts over.
 """
 import argparse
 import json
@@ -78,6 +78,8 @@ class Run:
         self.ck = None if args.fresh or not os.path.exists(last) else torch.load(last, map_location='cpu')
         if self.ck:
             self.config = self.ck['config']
+            for key in ('batch', 'seq', 'seed'):  # the data position depends on these
+                setattr(args, key, self.ck['args'][key])
         else:
             self.config = dict(vocab=vocab_size, embedding=args.embedding, hidden=args.hidden,
                                layers=args.layers, dropout=args.dropout)
@@ -165,7 +167,7 @@ def main(argv=None):
 
     data = epoch_data(streams['train'], run)
     budget, sitting = args.minutes * 60, time.time()
-    last_save = last_eval_train = run.train_seconds
+    last_eval_train = run.train_seconds
     last_save_wall = time.time()
     loss_sum, loss_n, t_log = 0.0, 0, time.time()
     model.train()
@@ -208,7 +210,7 @@ def main(argv=None):
             last_eval_train = run.train_seconds
         if done or time.time() - last_save_wall >= args.save_minutes * 60:
             run.save()
-            last_save, last_save_wall = run.train_seconds, time.time()
+            last_save_wall = time.time()
             print(f'saved {os.path.join(args.out, "last.pt")} at step {run.step}', flush=True)
         if done:
             break
