@@ -214,7 +214,9 @@ def main(argv=None):
             print(f'saved {os.path.join(args.out, "last.pt")} at step {run.step}', flush=True)
         if done:
             break
-    if stop['signal'] is None and not args.no_final_eval:
+    # a final evaluation, unless one ran within the last 5 training minutes (a near-duplicate
+    # that fails to improve by noise would halve the learning rate for nothing)
+    if stop['signal'] is None and not args.no_final_eval and run.train_seconds - last_eval_train > 300:
         t_eval = time.time()
         evaluate()
         run.wall_seconds += time.time() - t_eval
